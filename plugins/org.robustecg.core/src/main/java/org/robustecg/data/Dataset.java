@@ -1,0 +1,98 @@
+package org.robustecg.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Model-ready ECG examples: {@code size} items, each {@code leads x length} float samples, a class label,
+ * the record it came from and its sample position there, and optionally a 0/1 mask of valid (not padded)
+ * samples per item. Immutable: accessors return the internal arrays, which callers must not modify.
+ *
+ * @param signals    row-major {@code [size][leads][length]}
+ * @param size       number of items
+ * @param leads      leads per item
+ * @param length     samples per lead
+ * @param labels     class index per item, 0..classNames.size()-1
+ * @param classNames name of each class index
+ * @param recordIds  source record of each item
+ * @param positions  sample position of each item in its source record (e.g. the R peak), -1 if none
+ * @param mask       {@code [size][length]} 1 where the sample is real, 0 where padded; null means all valid
+ * @param samplingFrequency samples per second of the items
+ */
+public record Dataset(float[] signals, int size, int leads, int length, int[] labels, List<String> classNames,
+        String[] recordIds, int[] positions, float[] mask, double samplingFrequency) {
+
+    public Dataset {
+        Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(recordIds, "recordIds");
+        Objects.requireNonNull(positions, "positions");
+        classNames = List.copyOf(classNames);
+        if (size < 0 || leads <= 0 || length <= 0) {
+            throw new IllegalArgumentException("bad shape " + size + " x " + leads + " x " + length);
+        }
+        if ((long) size * leads * length != signals.length) {
+            throw new IllegalArgumentException("signals hold " + signals.length + " values, shape " + size + " x "
+                    + leads + " x " + length + " needs " + (long) size * leads * length);
+        }
+        if (labels.length != size || recordIds.length != size || positions.length != size) {
+            throw new IllegalArgumentException("labels, record ids and positions need one entry per item (" + size + ")");
+        }
+        if (mask != null && mask.length != (long) size * length) {
+            throw new IllegalArgumentException("mask holds " + mask.length + " values, needs " + (long) size * length);
+        }
+        for (int i = 0; i < size; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("item " + i + " (record " + recordIds[i] + ") has label "
+                        + labels[i] + ", outside 0.." + (classNames.size() - 1));
+            }
+        }
+    }
+
+    /** Samples of one item ({@code leads * length} values, lead-major), copied. */
+    public float[] item(int index) {
+        int stride = leads * length;
+        return Arrays.copyOfRange(signals, index * stride, (index + 1) * stride);
+    }
+
+    /** Mask of one item, copied; all ones when the dataset has no mask. */
+    public float[] itemMask(int index) {
+        if (mask == null) {
+            float[] ones = new float[length];
+            Arrays.fill(ones, 1f);
+            return ones;
+        }
+        return Arrays.copyOfRange(mask, index * length, (index + 1) * length);
+    }
+
+    /** Number of items of each class. */
+    public int[] classCounts() {
+        int[] counts = new int[classNames.size()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** The items at these indices, in this order (indices may repeat, e.g. for up-sampling). */
+    public Dataset select(int[] indices) {
+        int stride = leads * length;
+        float[] s = new float[indices.length * stride];
+        float[] m = mask == null ? null : new float[indices.length * length];
+        int[] l = new int[indices.length];
+        String[] r = new String[indices.length];
+        int[] p = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            System.arraycopy(signals, i * stride, s, k * stride, stride);
+            if (m != null) {
+                System.arraycopy(mask, i * length, m, k * length, length);
+            }
+            l[k] = labels[i];
+            r[k] = recordIds[i];
+            p[k] = positions[i];
+        }
+        return new Dataset(s, indices.length, leads, length, l, classNames, r, p, m, samplingFrequency);
+    }
+}
