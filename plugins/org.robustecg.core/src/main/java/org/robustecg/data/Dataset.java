@@ -95,4 +95,44 @@ public record Dataset(float[] signals, int size, int leads, int length, int[] la
         }
         return new Dataset(s, indices.length, leads, length, l, classNames, r, p, m, samplingFrequency);
     }
+
+    /** The items of several datasets of the same shape and classes, one after another. */
+    public static Dataset concat(List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        Dataset first = parts.get(0);
+        int size = 0;
+        boolean masked = false;
+        for (Dataset d : parts) {
+            if (d.leads != first.leads || d.length != first.length || !d.classNames.equals(first.classNames)
+                    || d.samplingFrequency != first.samplingFrequency) {
+                throw new IllegalArgumentException("datasets differ in shape, classes or sampling frequency");
+            }
+            size += d.size;
+            masked |= d.mask != null;
+        }
+        int stride = first.leads * first.length;
+        float[] s = new float[size * stride];
+        float[] m = masked ? new float[size * first.length] : null;
+        int[] l = new int[size];
+        String[] r = new String[size];
+        int[] p = new int[size];
+        int at = 0;
+        for (Dataset d : parts) {
+            System.arraycopy(d.signals, 0, s, at * stride, d.size * stride);
+            if (m != null) {
+                if (d.mask != null) {
+                    System.arraycopy(d.mask, 0, m, at * first.length, d.size * first.length);
+                } else {
+                    Arrays.fill(m, at * first.length, (at + d.size) * first.length, 1f);
+                }
+            }
+            System.arraycopy(d.labels, 0, l, at, d.size);
+            System.arraycopy(d.recordIds, 0, r, at, d.size);
+            System.arraycopy(d.positions, 0, p, at, d.size);
+            at += d.size;
+        }
+        return new Dataset(s, size, first.leads, first.length, l, first.classNames, r, p, m, first.samplingFrequency);
+    }
 }
