@@ -82,18 +82,21 @@ public final class Splits {
         return data.select(order.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** At most {@code perClass} items of each class, chosen by a seeded shuffle, in original order. */
-    public static Dataset subsetPerClass(Dataset data, int perClass, long seed) {
+    /**
+     * A hold-out of {@code perClass} items of every class (all of a smaller class), chosen by a seeded
+     * shuffle, as the test part; the rest is training (e.g. CPSC2018's 50 records per class).
+     */
+    public static Split perClass(Dataset data, int perClass, long seed) {
         Random random = new Random(seed);
-        boolean[] keep = new boolean[data.size()];
+        boolean[] test = new boolean[data.size()];
         for (int c = 0; c < data.classNames().size(); c++) {
             List<Integer> members = members(data, c);
             shuffle(members, random);
             for (int k = 0; k < Math.min(perClass, members.size()); k++) {
-                keep[members.get(k)] = true;
+                test[members.get(k)] = true;
             }
         }
-        return divide(data, keep).test();
+        return divide(data, test);
     }
 
     private static List<Integer> members(Dataset data, int label) {
