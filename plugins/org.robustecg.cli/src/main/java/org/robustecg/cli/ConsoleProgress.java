@@ -24,7 +24,8 @@ final class ConsoleProgress implements Progress {
     ConsoleProgress(String task, boolean enabled, AtomicBoolean cancelled) {
         this.out = System.err;
         this.task = task;
-        this.enabled = enabled;
+        // A bar redrawn with carriage returns only makes sense on a terminal.
+        this.enabled = enabled && System.console() != null;
         this.cancelled = cancelled;
     }
 
