@@ -1,0 +1,81 @@
+package org.robustecg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The 1-D basic residual block of the ECG backbone: conv3 (stride s, no bias), GroupNorm, LeakyReLU,
+ * conv3, GroupNorm; skip path conv1 (stride s, no bias), GroupNorm; sum, LeakyReLU. Inputs and outputs:
+ * {@code [x]} or {@code [x, mask]}, the mask down-sampled with the stride; padded positions stay zero.
+ */
+public final class ResidualBlock extends AbstractBlock {
+
+    private final int stride;
+    private final float slope;
+    private final Conv1d conv1;
+    private final GroupNorm norm1;
+    private final Conv1d conv2;
+    private final GroupNorm norm2;
+    private final Conv1d skip;
+    private final GroupNorm skipNorm;
+
+    public ResidualBlock(int channels, int stride, float slope) {
+        this.stride = stride;
+        this.slope = slope;
+        conv1 = addChildBlock("conv1", conv(channels, 3, stride, 1));
+        norm1 = addChildBlock("norm1", new GroupNorm(channels));
+        conv2 = addChildBlock("conv2", conv(channels, 3, 1, 1));
+        norm2 = addChildBlock("norm2", new GroupNorm(channels));
+        skip = addChildBlock("skip", conv(channels, 1, stride, 0));
+        skipNorm = addChildBlock("skip_norm", new GroupNorm(channels));
+    }
+
+    static Conv1d conv(int filters, int kernel, int stride, int padding) {
+        return Conv1d.builder().setFilters(filters).setKernelShape(new Shape(kernel)).optStride(new Shape(stride))
+                .optPadding(new Shape(padding)).optBias(false).build();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray mask = Masks.downsample(inputs.size() > 1 ? inputs.get(1) : null, stride);
+        NDArray h = conv1.forward(store, new NDList(x), training).head();
+        h = Masks.apply(Activation.leakyRelu(norm(norm1, store, h, mask, training), slope), mask);
+        h = conv2.forward(store, new NDList(h), training).head();
+        h = norm(norm2, store, h, mask, training);
+        NDArray s = norm(skipNorm, store, skip.forward(store, new NDList(x), training).head(), mask, training);
+        NDArray out = Masks.apply(Activation.leakyRelu(h.add(s), slope), mask);
+        return mask == null ? new NDList(out) : new NDList(out, mask);
+    }
+
+    private static NDArray norm(GroupNorm norm, ParameterStore store, NDArray x, NDArray mask, boolean training) {
+        NDList in = mask == null ? new NDList(x) : new NDList(x, mask);
+        return Masks.apply(norm.forward(store, in, training).head(), mask);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv1.getOutputShapes(new Shape[] {inputShapes[0]});
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];
+        conv1.initialize(manager, dataType, in);
+        Shape out = conv1.getOutputShapes(new Shape[] {in})[0];
+        norm1.initialize(manager, dataType, out);
+        conv2.initialize(manager, dataType, out);
+        norm2.initialize(manager, dataType, out);
+        skip.initialize(manager, dataType, in);
+        skipNorm.initialize(manager, dataType, out);
+    }
+}

@@ -1,0 +1,148 @@
+package org.robustecg.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+class BlocksTest {
+
+    @Test
+    void groupNormGradientMatchesFiniteDifferences() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            GroupNorm norm = new GroupNorm(2);
+            norm.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
+            // Non-trivial scale and shift.
+            norm.getParameters().get("gamma").getArray().set(new double[] {0.5, -1.5, 2, 1});
+            norm.getParameters().get("beta").getArray().set(new double[] {0.1, 0.2, -0.3, 0});
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(0, 2, new Shape(3, 4, 7), DataType.FLOAT64);
+            GradientCheck.check(m, x, v -> norm.forward(store, new NDList(v), true).head(), 25, 1e-4);
+            NDArray mask = m.create(new double[] {1, 1, 1, 1, 1, 0, 0}).expandDims(0).repeat(0, 3);
+            GradientCheck.check(m, x, v -> norm.forward(store, new NDList(v, mask), true).head(), 25, 1e-4);
+            // Normalised per group: mean 0, variance 1 before the affine (gamma 1, beta 0).
+            GroupNorm plain = new GroupNorm(4);
+            plain.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
+            NDArray y = plain.forward(store, new NDList(x), false).head();
+            assertEquals(0, y.mean(new int[] {2}).abs().max().getDouble(), 1e-9);
+            assertEquals(1, y.square().mean(new int[] {2}).mean().getDouble(), 1e-4);
+        }
+    }
+
+    @Test
+    void linfLayerGradientsAtFiniteAndInfiniteP() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            LinfDistance layer = new LinfDistance(6, false);
+            layer.initialize(m, DataType.FLOAT64, new Shape(4, 5));
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(0, 3, new Shape(4, 5), DataType.FLOAT64);
+            layer.setP(8);
+            GradientCheck.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
+            layer.setP(Double.POSITIVE_INFINITY);
+            GradientCheck.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
+            // p = infinity is exactly max_i |x_i - w_ji| + b_j.
+            double[] w = layer.getParameters().get("weight").getArray().toDoubleArray();
+            double[] xs = x.toDoubleArray();
+            double[] out = layer.forward(store, new NDList(x), false).head().toDoubleArray();
+            for (int b = 0; b < 4; b++) {
+                for (int j = 0; j < 6; j++) {
+                    double max = 0;
+                    for (int i = 0; i < 5; i++) {
+                        max = Math.max(max, Math.abs(xs[b * 5 + i] - w[j * 5 + i]));
+                    }
+                    assertEquals(max, out[b * 6 + j], 1e-12);
+                }
+            }
+            // Identity initialisation: w[j, j mod 5] = -10.
+            for (int j = 0; j < 6; j++) {
+                assertEquals(-10, w[j * 5 + j % 5]);
+            }
+        }
+    }
+
+    @Test
+    void maskedPoolingGradientMatchesFiniteDifferences() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomNormal(0, 1, new Shape(2, 3, 6), DataType.FLOAT64);
+            NDArray mask = m.create(new double[] {1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1}, new Shape(2, 6));
+            GradientCheck.check(m, x, v -> Masks.mean(v, mask), 20, 1e-5);
+            double[] pooled = Masks.mean(x, mask).toDoubleArray();
+            double[] xs = x.toDoubleArray();
+            assertEquals((xs[0] + xs[1] + xs[2] + xs[3]) / 4, pooled[0], 1e-12);
+        }
+    }
+
+    @Test
+    void linfHeadIsOneLipschitzAndTheBoundIsReached() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            LinfHead head = new LinfHead(16, 5, 4);
+            head.initialize(m, DataType.FLOAT32, new Shape(64, 16));
+            ParameterStore store = new ParameterStore(m, false);
+            // A training pass sets the running means of the mean-shift normalisation.
+            head.forward(store, new NDList(m.randomNormal(new Shape(64, 16))), true);
+            NDArray a = m.randomNormal(0, 1, new Shape(64, 16), DataType.FLOAT32);
+            NDArray b = a.add(m.randomUniform(-0.5f, 0.5f, new Shape(64, 16)));
+            float[] ga = head.forward(store, new NDList(a), false).head().toFloatArray();
+            float[] gb = head.forward(store, new NDList(b), false).head().toFloatArray();
+            float[] d = a.sub(b).abs().max(new int[] {1}).toFloatArray();
+            for (int s = 0; s < 64; s++) {
+                float change = 0;
+                for (int k = 0; k < 4; k++) {
+                    change = Math.max(change, Math.abs(ga[s * 4 + k] - gb[s * 4 + k]));
+                }
+                assertTrue(change <= d[s] + 1e-4f, "sample " + s + ": " + change + " > " + d[s]);
+            }
+            // Shifting every input by t moves every unit by t when each unit's maximum sits on x_i - w_ji > 0,
+            // as at the identity initialisation: the bound is then met with equality.
+            float t = 0.01f;
+            float[] shifted = head.forward(store, new NDList(a.add(t)), false).head().toFloatArray();
+            float worst = 0;
+            for (int k = 0; k < ga.length; k++) {
+                worst = Math.max(worst, Math.abs(shifted[k] - ga[k]));
+            }
+            assertEquals(t, worst, 1e-5f);
+        }
+    }
+
+    @Test
+    void casUsesLabelRowsInTrainingAndPredictedRowsAtInference() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            CasModule cas = new CasModule(3);
+            cas.initialize(m, DataType.FLOAT32, new Shape(2, 4, 5));
+            float[] h = {1, 0, 0, 0, /* class 1 */ 0, 2, 0, 0, /* class 2 */ 0, 0, 3, -1};
+            cas.getParameters().get("weight").getArray().set(h);
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray f = m.ones(new Shape(2, 4, 5));
+            NDArray labels = m.create(new int[] {2, 0});
+            NDList train = cas.forward(store, f, null, labels, true);
+            // Aux logits of all-ones features: row sums 1, 2, 2 -> argmax class 1 for both samples.
+            assertArrayEquals(new float[] {1, 2, 2, 1, 2, 2}, train.get(1).toFloatArray(), 1e-6f);
+            float[] out = train.get(0).toFloatArray();
+            assertArrayEquals(new float[] {0, 0, 3, -1}, channels(out, 0), 1e-6f);
+            assertArrayEquals(new float[] {1, 0, 0, 0}, channels(out, 1), 1e-6f);
+            float[] inference = cas.forward(store, f, null, null, false).get(0).toFloatArray();
+            assertArrayEquals(new float[] {0, 2, 0, 0}, channels(inference, 0), 1e-6f);
+            assertArrayEquals(new float[] {0, 2, 0, 0}, channels(inference, 1), 1e-6f);
+        }
+    }
+
+    /** The first position of every channel of sample s of a [2, 4, 5] output. */
+    private static float[] channels(float[] out, int s) {
+        float[] c = new float[4];
+        for (int k = 0; k < 4; k++) {
+            c[k] = out[s * 20 + k * 5];
+        }
+        return c;
+    }
+}
