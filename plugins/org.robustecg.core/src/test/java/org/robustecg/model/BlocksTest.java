@@ -26,9 +26,9 @@ class BlocksTest {
             norm.getParameters().get("beta").getArray().set(new double[] {0.1, 0.2, -0.3, 0});
             ParameterStore store = new ParameterStore(m, false);
             NDArray x = m.randomNormal(0, 2, new Shape(3, 4, 7), DataType.FLOAT64);
-            GradientCheck.check(m, x, v -> norm.forward(store, new NDList(v), true).head(), 25, 1e-4);
+            GradientChecks.check(m, x, v -> norm.forward(store, new NDList(v), true).head(), 25, 1e-4);
             NDArray mask = m.create(new double[] {1, 1, 1, 1, 1, 0, 0}).expandDims(0).repeat(0, 3);
-            GradientCheck.check(m, x, v -> norm.forward(store, new NDList(v, mask), true).head(), 25, 1e-4);
+            GradientChecks.check(m, x, v -> norm.forward(store, new NDList(v, mask), true).head(), 25, 1e-4);
             // Normalised per group: mean 0, variance 1 before the affine (gamma 1, beta 0).
             GroupNorm plain = new GroupNorm(4);
             plain.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
@@ -47,9 +47,9 @@ class BlocksTest {
             ParameterStore store = new ParameterStore(m, false);
             NDArray x = m.randomNormal(0, 3, new Shape(4, 5), DataType.FLOAT64);
             layer.setP(8);
-            GradientCheck.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
+            GradientChecks.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
             layer.setP(Double.POSITIVE_INFINITY);
-            GradientCheck.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
+            GradientChecks.check(m, x, v -> layer.forward(store, new NDList(v), true).head(), 30, 1e-4);
             // p = infinity is exactly max_i |x_i - w_ji| + b_j.
             double[] w = layer.getParameters().get("weight").getArray().toDoubleArray();
             double[] xs = x.toDoubleArray();
@@ -75,7 +75,7 @@ class BlocksTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.randomNormal(0, 1, new Shape(2, 3, 6), DataType.FLOAT64);
             NDArray mask = m.create(new double[] {1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1}, new Shape(2, 6));
-            GradientCheck.check(m, x, v -> Masks.mean(v, mask), 20, 1e-5);
+            GradientChecks.check(m, x, v -> Masks.mean(v, mask), 20, 1e-5);
             double[] pooled = Masks.mean(x, mask).toDoubleArray();
             double[] xs = x.toDoubleArray();
             assertEquals((xs[0] + xs[1] + xs[2] + xs[3]) / 4, pooled[0], 1e-12);

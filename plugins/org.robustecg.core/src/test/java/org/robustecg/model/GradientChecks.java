@@ -10,16 +10,16 @@ import java.util.Random;
 import java.util.function.Function;
 
 /** Compares autograd gradients with central finite differences, in float64. */
-final class GradientCheck {
+public final class GradientChecks {
 
-    private GradientCheck() {
+    private GradientChecks() {
     }
 
     /**
      * Checks d/dx of {@code sum(f(x) * r)} for a fixed random r, at {@code checks} random coordinates.
      * {@code x} must be float64.
      */
-    static void check(NDManager manager, NDArray x, Function<NDArray, NDArray> f, int checks, double tolerance) {
+    public static void check(NDManager manager, NDArray x, Function<NDArray, NDArray> f, int checks, double tolerance) {
         NDArray probe;
         NDArray analytic;
         try (NDManager sub = manager.newSubManager()) {

@@ -1,0 +1,60 @@
+package org.robustecg.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/**
+ * The training loss: an objective, its weights, the CAS auxiliary term and the optional MSE term.
+ * {@code L = L(main) + alpha / K * sum_k L(aux_k) + mseWeight * MSE(onehot, softmax(natural))}, every
+ * auxiliary head getting the same loss form as the main head (eq. 8 and 9 of the CASLCNet paper).
+ *
+ * @param objective what is optimised
+ * @param alpha     weight of the CAS auxiliary losses (2; 0 = plain adversarial training)
+ * @param beta      TRADES weight of the KL term (6)
+ * @param lambda    MART weight of the KL term (6)
+ * @param mseWeight weight of the MSE term (0 for MIT-BIH, 1 for CPSC2018)
+ */
+public record LossSettings(Objective objective, double alpha, double beta, double lambda, double mseWeight) {
+
+    public static LossSettings of(Objective objective) {
+        return new LossSettings(objective, 2, 6, 6, 0);
+    }
+
+    public LossSettings withAlpha(double a) {
+        return new LossSettings(objective, a, beta, lambda, mseWeight);
+    }
+
+    public LossSettings withMse(double weight) {
+        return new LossSettings(objective, alpha, beta, lambda, weight);
+    }
+
+    /**
+     * The loss of a batch. {@code natural} and {@code adversarial} are the network outputs
+     * {@code [logits, aux 1..K]}; adversarial is ignored (may be null) for cross-entropy.
+     */
+    public NDArray compute(NDList natural, NDList adversarial, NDArray labels) {
+        NDArray loss = head(natural.get(0), adversarial == null ? null : adversarial.get(0), labels);
+        int k = natural.size() - 1;
+        if (k > 0 && alpha != 0) {
+            NDArray aux = null;
+            for (int i = 1; i <= k; i++) {
+                NDArray term = head(natural.get(i), adversarial == null ? null : adversarial.get(i), labels);
+                aux = aux == null ? term : aux.add(term);
+            }
+            loss = loss.add(aux.mul(alpha / k));
+        }
+        if (mseWeight != 0) {
+            loss = loss.add(Losses.mseToOneHot(natural.get(0), labels).mul(mseWeight));
+        }
+        return loss;
+    }
+
+    private NDArray head(NDArray nat, NDArray adv, NDArray labels) {
+        return switch (objective) {
+            case CE -> Losses.crossEntropy(nat, labels);
+            case PGD_AT -> Losses.crossEntropy(adv, labels);
+            case TRADES -> Losses.trades(nat, adv, labels, beta);
+            case MART -> Losses.mart(nat, adv, labels, lambda);
+        };
+    }
+}

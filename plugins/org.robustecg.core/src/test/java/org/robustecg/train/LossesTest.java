@@ -1,0 +1,102 @@
+package org.robustecg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+/** Every loss against the same formula evaluated in plain double arithmetic on a tiny batch. */
+class LossesTest {
+
+    private static final double[][] NAT = {{2.0, 0.5, -1.0}, {0.1, 0.2, 0.3}};
+    private static final double[][] ADV = {{0.5, 1.5, -0.5}, {-1.0, 0.0, 2.0}};
+    private static final int[] Y = {0, 2};
+
+    @Test
+    void crossEntropyKlTradesMartAndMse() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray nat = m.create(flat(NAT), new Shape(2, 3));
+            NDArray adv = m.create(flat(ADV), new Shape(2, 3));
+            NDArray y = m.create(Y);
+            double ce = 0;
+            double kl = 0;
+            double mart = 0;
+            double robust = 0;
+            double mse = 0;
+            for (int i = 0; i < 2; i++) {
+                double[] p = softmax(NAT[i]);
+                double[] q = softmax(ADV[i]);
+                ce += -Math.log(p[Y[i]]) / 2;
+                double kli = 0;
+                for (int k = 0; k < 3; k++) {
+                    kli += p[k] * (Math.log(p[k]) - Math.log(q[k] + 1e-12));
+                    mse += Math.pow(p[k] - (k == Y[i] ? 1 : 0), 2) / 6;
+                }
+                kl += kli / 2;
+                double maxWrong = 0;
+                for (int k = 0; k < 3; k++) {
+                    if (k != Y[i]) {
+                        maxWrong = Math.max(maxWrong, q[k]);
+                    }
+                }
+                mart += (-Math.log(q[Y[i]]) - Math.log(1.0001 - maxWrong + 1e-12)) / 2;
+                robust += kli * (1.0000001 - p[Y[i]]) / 2;
+            }
+            assertEquals(ce, Losses.crossEntropy(nat, y).getDouble(), 1e-9);
+            assertEquals(kl, Losses.klPerSample(nat, adv).mean().getDouble(), 1e-9);
+            assertEquals(ce + 6 * kl, Losses.trades(nat, adv, y, 6).getDouble(), 1e-9);
+            assertEquals(mart + 6 * robust, Losses.mart(nat, adv, y, 6).getDouble(), 1e-9);
+            assertEquals(mse, Losses.mseToOneHot(nat, y).getDouble(), 1e-9);
+
+            // The CAS combination: L(main) + alpha/K * sum_k L(aux_k); alpha = 0 is the plain loss.
+            NDList natural = new NDList(nat, adv, nat);
+            NDList adversarial = new NDList(adv, nat, adv);
+            double main = mart + 6 * robust;
+            double aux1 = Losses.mart(adv, nat, y, 6).getDouble();
+            LossSettings settings = LossSettings.of(Objective.MART);
+            assertEquals(main + 2.0 / 2 * (aux1 + main), settings.compute(natural, adversarial, y).getDouble(), 1e-9);
+            assertEquals(main, settings.withAlpha(0).compute(natural, adversarial, y).getDouble(), 1e-9);
+            assertEquals(ce + 2.0 / 2 * (Losses.crossEntropy(adv, y).getDouble() + ce),
+                    LossSettings.of(Objective.CE).compute(natural, null, y).getDouble(), 1e-9);
+            assertEquals(Losses.crossEntropy(adv, y).getDouble() + mse,
+                    LossSettings.of(Objective.PGD_AT).withAlpha(0).withMse(1).compute(natural, adversarial, y)
+                            .getDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void martGradientMatchesFiniteDifferences() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray nat = m.create(flat(NAT), new Shape(2, 3));
+            NDArray y = m.create(Y);
+            NDArray adv = m.create(flat(ADV), new Shape(2, 3));
+            org.robustecg.model.GradientChecks.check(m, adv, a -> Losses.mart(nat, a, y, 6), 6, 1e-5);
+        }
+    }
+
+    private static double[] flat(double[][] rows) {
+        double[] f = new double[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, f, i * rows[0].length, rows[0].length);
+        }
+        return f;
+    }
+
+    private static double[] softmax(double[] z) {
+        double max = Math.max(z[0], Math.max(z[1], z[2]));
+        double sum = 0;
+        double[] e = new double[z.length];
+        for (int k = 0; k < z.length; k++) {
+            e[k] = Math.exp(z[k] - max);
+            sum += e[k];
+        }
+        for (int k = 0; k < z.length; k++) {
+            e[k] /= sum;
+        }
+        return e;
+    }
+}
