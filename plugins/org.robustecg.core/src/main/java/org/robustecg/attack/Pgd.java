@@ -1,0 +1,67 @@
+package org.robustecg.attack;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.function.Function;
+
+/**
+ * l-inf PGD: optional uniform random start in the eps-ball, then steps of {@code stepSize * sign(grad)}
+ * ascending an objective, each followed by projection onto the eps-ball and the valid range. Padded
+ * positions (mask 0) are never perturbed. Each step's temporaries live in a sub-manager of the input's.
+ */
+public final class Pgd {
+
+    private Pgd() {
+    }
+
+    /**
+     * The adversarial version of {@code x}, owned by x's manager.
+     *
+     * @param objective loss to ascend, from the target's outputs on the adversarial input
+     */
+    public static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
+            Function<NDList, NDArray> objective) {
+        NDManager manager = x.getManager();
+        float eps = (float) settings.epsilon();
+        NDArray adversarial = x;
+        if (settings.randomStart() && eps > 0) {
+            adversarial = project(x, x.add(manager.randomUniform(-eps, eps, x.getShape(), x.getDataType())), mask,
+                    settings);
+        }
+        for (int step = 0; step < settings.steps(); step++) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray leaf = adversarial.duplicate();
+                leaf.attach(scratch);
+                leaf.setRequiresGradient(true);
+                NDArray gradient;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(objective.apply(target.forward(leaf, mask)));
+                    gradient = leaf.getGradient();
+                }
+                NDArray next = project(x, leaf.stopGradient().add(gradient.sign().mul(settings.stepSize())), mask,
+                        settings);
+                next.attach(manager);
+                if (adversarial != x) {
+                    adversarial.close();
+                }
+                adversarial = next;
+            }
+        }
+        return adversarial == x ? x.duplicate() : adversarial;
+    }
+
+    /** Clips {@code candidate} to the eps-ball around x and to the valid range; padded positions keep x. */
+    static NDArray project(NDArray x, NDArray candidate, NDArray mask, PgdSettings settings) {
+        float eps = (float) settings.epsilon();
+        NDArray delta = candidate.sub(x).clip(-eps, eps);
+        NDArray y = x.add(delta).clip(settings.lower(), settings.upper());
+        if (mask != null) {
+            NDArray m = mask.expandDims(1);
+            y = y.mul(m).add(x.mul(m.neg().add(1f)));
+        }
+        return y;
+    }
+}

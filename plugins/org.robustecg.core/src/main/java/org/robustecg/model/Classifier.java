@@ -1,0 +1,54 @@
+package org.robustecg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.robustecg.attack.AttackTarget;
+
+/**
+ * A network with its parameters, ready to run: inference-mode forward passes (what attacks see), training
+ * passes with labels, and freezing of the parameters so that an attack's backward pass adds no gradient
+ * to them.
+ */
+public final class Classifier implements AttackTarget {
+
+    private final EcgNetwork network;
+    private final ParameterStore store;
+
+    public Classifier(EcgNetwork network, NDManager manager) {
+        this.network = network;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public EcgNetwork network() {
+        return network;
+    }
+
+    @Override
+    public NDList forward(NDArray x, NDArray mask) {
+        return network.forward(store, inputs(x, mask), false);
+    }
+
+    /** A training pass: CAS modules use the rows of the true labels, mean-shift layers the batch means. */
+    public NDList train(NDArray x, NDArray mask, NDArray labels) {
+        return network.forward(store, inputs(x, mask), new NDList(labels), null);
+    }
+
+    /** The parameters the optimiser updates. */
+    public List<Parameter> trainableParameters() {
+        return network.getParameters().values().stream().filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN)
+                .toList();
+    }
+
+    /** Stops (or restarts) gradient accumulation in the trainable parameters. */
+    public void freeze(boolean frozen) {
+        trainableParameters().forEach(p -> p.freeze(frozen));
+    }
+
+    private static NDList inputs(NDArray x, NDArray mask) {
+        return mask == null ? new NDList(x) : new NDList(x, mask);
+    }
+}

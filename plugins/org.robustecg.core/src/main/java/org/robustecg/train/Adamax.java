@@ -1,0 +1,64 @@
+package org.robustecg.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Adamax optimiser (Kingma and Ba 2015, the infinity-norm Adam), as PyTorch defines it:
+ * {@code m = b1 m + (1 - b1) g; u = max(b2 u, |g| + eps); w -= lr / (1 - b1^t) * m / u}; no weight decay.
+ * Updates in place; gradients are zeroed after each step (DJL does not zero them).
+ */
+public final class Adamax {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final List<Parameter> parameters;
+    private final Map<String, NDArray[]> state = new HashMap<>();
+    private double learningRate;
+    private int steps;
+
+    /** @param parameters the trainable parameters (those that require gradients) */
+    public Adamax(List<Parameter> parameters, double learningRate) {
+        this.parameters = List.copyOf(parameters);
+        this.learningRate = learningRate;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    /** One update of every parameter from its gradient; temporaries live in {@code scratch}. */
+    public void step(NDManager scratch) {
+        steps++;
+        float rate = (float) (learningRate / (1 - Math.pow(BETA1, steps)));
+        for (Parameter p : parameters) {
+            NDArray w = p.getArray();
+            NDArray g = w.getGradient();
+            NDArray[] mu = state.computeIfAbsent(p.getId(), id -> new NDArray[] {w.zerosLike(), w.zerosLike()});
+            try (NDManager local = scratch.newSubManager()) {
+                // The gradient handle and a detached view of the weights: in-place updates outside autograd.
+                g.attach(local);
+                NDArray weights = w.stopGradient();
+                weights.attach(local);
+                mu[0].muli(BETA1).addi(g.mul(1 - BETA1));
+                mu[1].muli(BETA2);
+                mu[1].addi(g.abs().add(EPSILON).sub(mu[1]).maximum(0f));
+                // mu[0] is long-lived: its quotient would stay in its manager, so move it to this step's.
+                NDArray ratio = mu[0].div(mu[1]);
+                ratio.attach(local);
+                weights.subi(ratio.mul(rate));
+                g.subi(g);
+            }
+        }
+    }
+}
