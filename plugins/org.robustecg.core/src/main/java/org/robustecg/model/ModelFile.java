@@ -1,0 +1,130 @@
+package org.robustecg.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.robustecg.io.AtomicFiles;
+import org.robustecg.io.EcgFormatException;
+import org.robustecg.io.npz.NpyArray;
+import org.robustecg.io.npz.Npz;
+
+/**
+ * The RobustECG model file ({@code .recg}): a zip holding {@code model.json} (format name and version, the
+ * network settings, class names, expected input and preprocessing, training settings and history) and
+ * {@code parameters.bin} (DJL's parameter encoding). Written atomically; a file of another format version
+ * or a damaged file is refused with a message naming it.
+ */
+public final class ModelFile {
+
+    /** Written into every file; files of another version are refused. */
+    public static final int FORMAT_VERSION = 1;
+    private static final String FORMAT = "robustecg-model";
+    private static final String METADATA = "model.json";
+    private static final String PARAMETERS = "parameters.bin";
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+
+    private ModelFile() {
+    }
+
+    public static void save(TrainedModel model, Path file, boolean overwrite) throws IOException {
+        JsonObject json = GSON.toJsonTree(model.info()).getAsJsonObject();
+        json.addProperty("format", FORMAT);
+        json.addProperty("format_version", FORMAT_VERSION);
+        ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(parameters)) {
+            model.network().saveParameters(out);
+        }
+        AtomicFiles.write(file, overwrite, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(METADATA));
+            zip.write(GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMETERS));
+            parameters.writeTo(zip);
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    public static TrainedModel load(Path file) throws EcgFormatException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (NoSuchFileException e) {
+            throw new EcgFormatException(file, null, "model file not found");
+        } catch (ZipException e) {
+            throw new EcgFormatException(file, null, "not a RobustECG model file (not a zip archive)", e);
+        } catch (IOException e) {
+            throw new EcgFormatException(file, null, "cannot read model file: " + e.getMessage(), e);
+        }
+        if (!entries.containsKey(METADATA) || !entries.containsKey(PARAMETERS)) {
+            throw new EcgFormatException(file, null, "not a RobustECG model file (needs " + METADATA + " and "
+                    + PARAMETERS + ")");
+        }
+        ModelInfo info;
+        try {
+            JsonObject json = JsonParser.parseString(new String(entries.get(METADATA), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            if (!json.has("format") || !FORMAT.equals(json.get("format").getAsString())) {
+                throw new EcgFormatException(file, METADATA, "not a RobustECG model file");
+            }
+            int version = json.get("format_version").getAsInt();
+            if (version != FORMAT_VERSION) {
+                throw new EcgFormatException(file, METADATA, "model file format version " + version
+                        + "; this RobustECG reads version " + FORMAT_VERSION);
+            }
+            info = GSON.fromJson(json, ModelInfo.class);
+            if (info.settings() == null || info.settings().architecture() == null) {
+                throw new EcgFormatException(file, METADATA, "model settings missing");
+            }
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            throw new EcgFormatException(file, METADATA, "damaged model description: " + e.getMessage(), e);
+        }
+        TrainedModel model = TrainedModel.create(info, 0);
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(entries.get(PARAMETERS)))) {
+            model.network().loadParameters(model.manager(), in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new EcgFormatException(file, PARAMETERS, "damaged or mismatched parameters: " + e.getMessage(), e);
+        }
+        return model;
+    }
+
+    /**
+     * The weights as a numpy {@code .npz}: one float32 array per parameter, named by its path in the network,
+     * e.g. {@code stem_weight} [64, 1, 11], {@code block0_conv1_weight}, {@code block0_norm1_gamma},
+     * {@code cas0_weight} [classes, 512], {@code head_layer0_weight} [512, 512], {@code head_layer0_running_mean}.
+     */
+    public static void exportNpz(TrainedModel model, Path file, boolean overwrite) throws IOException {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (var pair : model.network().getParameters()) {
+            Parameter p = pair.getValue();
+            int[] shape = java.util.Arrays.stream(p.getArray().getShape().getShape()).mapToInt(d -> (int) d).toArray();
+            arrays.put(pair.getKey(), NpyArray.of(p.getArray().toType(DataType.FLOAT32, false).toFloatArray(), shape));
+        }
+        Npz.write(file, arrays, overwrite);
+    }
+}
