@@ -123,7 +123,9 @@ public final class ModelFile {
         for (var pair : model.network().getParameters()) {
             Parameter p = pair.getValue();
             int[] shape = java.util.Arrays.stream(p.getArray().getShape().getShape()).mapToInt(d -> (int) d).toArray();
-            arrays.put(pair.getKey(), NpyArray.of(p.getArray().toType(DataType.FLOAT32, false).toFloatArray(), shape));
+            // DJL numbers child blocks ("03block0_01conv1_weight"); the export drops those numbers.
+            String name = pair.getKey().replaceAll("(?<=^|_)\\d{2}(?=[a-z])", "");
+            arrays.put(name, NpyArray.of(p.getArray().toType(DataType.FLOAT32, false).toFloatArray(), shape));
         }
         Npz.write(file, arrays, overwrite);
     }

@@ -51,7 +51,8 @@ class ModelFileTest {
         }
         Map<String, NpyArray> weights = Npz.read(dir.resolve("weights.npz"));
         assertEquals(List.of(4, 1, 11), java.util.Arrays.stream(weights.get("stem_weight").shape()).boxed().toList());
-        assertTrue(weights.containsKey("head_layer0_running_mean"), weights.keySet().toString());
+        assertTrue(weights.keySet().containsAll(List.of("block0_conv1_weight", "block7_skip_norm_beta", "cas1_weight",
+                "head_layer0_running_mean", "head_layer4_bias")), weights.keySet().toString());
     }
 
     @Test
