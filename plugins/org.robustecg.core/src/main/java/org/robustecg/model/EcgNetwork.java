@@ -38,12 +38,13 @@ public final class EcgNetwork extends AbstractBlock {
         this.settings = settings;
         int c0 = settings.width(64);
         stem = addChildBlock("stem", ResidualBlock.conv(c0, 11, 2, 5));
-        stemNorm = addChildBlock("stem_norm", new GroupNorm(c0));
+        stemNorm = addChildBlock("stem_norm", new GroupNorm(settings.groups(c0)));
         int[] widths = {settings.width(128), settings.width(128), settings.width(256), settings.width(256),
             settings.width(512), settings.width(512), settings.width(512), settings.width(512)};
         int[] strides = {2, 2, 2, 2, 2, 2, settings.casStride(), 1};
         for (int i = 0; i < widths.length; i++) {
-            blocks.add(addChildBlock("block" + i, new ResidualBlock(widths[i], strides[i], settings.leakySlope())));
+            blocks.add(addChildBlock("block" + i, new ResidualBlock(widths[i], settings.groups(widths[i]), strides[i],
+                    settings.leakySlope())));
         }
         if (settings.architecture().hasCas()) {
             for (int k = 0; k < ModelSettings.CAS_BLOCKS; k++) {

@@ -27,15 +27,15 @@ public final class ResidualBlock extends AbstractBlock {
     private final Conv1d skip;
     private final GroupNorm skipNorm;
 
-    public ResidualBlock(int channels, int stride, float slope) {
+    public ResidualBlock(int channels, int groups, int stride, float slope) {
         this.stride = stride;
         this.slope = slope;
         conv1 = addChildBlock("conv1", conv(channels, 3, stride, 1));
-        norm1 = addChildBlock("norm1", new GroupNorm(channels));
+        norm1 = addChildBlock("norm1", new GroupNorm(groups));
         conv2 = addChildBlock("conv2", conv(channels, 3, 1, 1));
-        norm2 = addChildBlock("norm2", new GroupNorm(channels));
+        norm2 = addChildBlock("norm2", new GroupNorm(groups));
         skip = addChildBlock("skip", conv(channels, 1, stride, 0));
-        skipNorm = addChildBlock("skip_norm", new GroupNorm(channels));
+        skipNorm = addChildBlock("skip_norm", new GroupNorm(groups));
     }
 
     static Conv1d conv(int filters, int kernel, int stride, int padding) {

@@ -40,7 +40,7 @@ class EcgNetworkTest {
     void zeroPaddingDoesNotChangeThePrediction() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
-            ModelSettings settings = new ModelSettings(Architecture.CASLCNET, 9, 2, 512, 1.0 / 16, 2, 5, 0.01f);
+            ModelSettings settings = new ModelSettings(Architecture.CASLCNET, 9, 2, 512, 1.0 / 16, 2, 5, 0.01f, 1);
             EcgNetwork net = new EcgNetwork(settings);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 2, 512), new Shape(2, 512));
             ParameterStore store = new ParameterStore(m, false);

@@ -1,0 +1,209 @@
+package org.robustecg.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetFiles;
+import org.robustecg.data.Split;
+import org.robustecg.data.Splits;
+import org.robustecg.engine.Engines;
+import org.robustecg.model.Architecture;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainedModel;
+import org.robustecg.train.EpochRecord;
+import org.robustecg.train.LossSettings;
+import org.robustecg.train.Objective;
+import org.robustecg.train.TrainSettings;
+import org.robustecg.train.Trainer;
+import org.robustecg.train.TrainingListener;
+import org.robustecg.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code robustecg train}: trains a network on a dataset file and writes a model file. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains CASLCNet or a baseline (SPEC sections 2-3) on a dataset (.npz or Kaggle .csv) and "
+                + "writes a model file. Defaults follow the paper for the data's kind (beats: batch 512, lr 1e-3, "
+                + "eps 0.1; multi-lead records: batch 64, lr 1e-4, eps 0.01, MSE term).")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "<train.npz>", description = "training dataset")
+    private Path data;
+
+    @Option(names = "--val", paramLabel = "<val.npz>", description = "validation dataset (else --val-fraction of the training data)")
+    private Path validation;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "share held out for validation without --val (${DEFAULT-VALUE}; 0 = none)")
+    private double valFraction;
+
+    @Option(names = "--model", defaultValue = "caslcnet", paramLabel = "caslcnet|resnet18|resnet18-cas|resnet18-linf",
+            description = "architecture (${DEFAULT-VALUE})")
+    private String model;
+
+    @Option(names = "--loss", defaultValue = "mart", paramLabel = "ce|pgd-at|trades|mart", description = "objective (${DEFAULT-VALUE})")
+    private String loss;
+
+    @Option(names = "--alpha", defaultValue = "2", description = "weight of the CAS auxiliary losses (${DEFAULT-VALUE})")
+    private double alpha;
+
+    @Option(names = "--eps", description = "l-inf radius of the training adversary")
+    private Double eps;
+
+    @Option(names = "--steps", defaultValue = "10", description = "PGD steps of the training adversary (${DEFAULT-VALUE})")
+    private int steps;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "epochs (${DEFAULT-VALUE})")
+    private int epochs;
+
+    @Option(names = "--batch", description = "batch size")
+    private Integer batch;
+
+    @Option(names = "--lr", description = "Adamax learning rate")
+    private Double lr;
+
+    @Option(names = "--width-multiplier", defaultValue = "1", description = "scales every width (${DEFAULT-VALUE})")
+    private double width;
+
+    @Option(names = "--channels-per-group", defaultValue = "16",
+            description = "channels per GroupNorm group; 1 = the paper's GroupNorm(C, C) (${DEFAULT-VALUE})")
+    private int channelsPerGroup;
+
+    @Option(names = "--subset", description = "at most this many training items per class (seeded)")
+    private Integer subset;
+
+    @Option(names = "--balance", description = "up-sample every training class to the largest")
+    private boolean balance;
+
+    @Option(names = "--early-stopping", defaultValue = "0", description = "stop after this many epochs without improvement (0 = never)")
+    private int earlyStopping;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "<model.recg>", description = "model file to write")
+    private Path out;
+
+    @Option(names = "--overwrite", description = "replace an existing model file")
+    private boolean overwrite;
+
+    @Option(names = "--json", description = "print the summary as JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Architecture architecture;
+        Objective objective;
+        try {
+            architecture = Architecture.ofCliName(model);
+            objective = Objective.ofCliName(loss);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (epochs < 1 || width <= 0 || valFraction < 0 || valFraction >= 1) {
+            throw new ParameterException(spec.commandLine(), "need --epochs >= 1, --width-multiplier > 0, 0 <= --val-fraction < 1");
+        }
+        DatasetOutput.checkWritable(overwrite, out);
+        Resources resources = new Resources();
+        Dataset train = DatasetFiles.load(data);
+        Dataset val = validation == null ? null : DatasetFiles.load(validation);
+        if (val == null && valFraction > 0) {
+            Split split = Splits.stratified(train, valFraction, seed);
+            train = split.train();
+            val = split.test();
+        }
+        if (subset != null) {
+            train = Splits.perClass(train, subset, seed).test();
+        }
+        if (balance) {
+            train = Splits.upsample(train, seed);
+        }
+        boolean records = train.leads() > 1;
+        float lower = min(train) < 0 ? -1f : 0f;
+        LossSettings lossSettings = LossSettings.of(objective).withAlpha(alpha);
+        TrainSettings settings = (records ? TrainSettings.cpsc(lossSettings) : TrainSettings.mitBih(lossSettings))
+                .withEpochs(epochs).withSeed(seed).withEarlyStopping(earlyStopping).withAttackSteps(steps);
+        if (eps != null) {
+            settings = settings.withEpsilon(eps);
+        }
+        if (batch != null) {
+            settings = settings.withBatchSize(batch);
+        }
+        if (lr != null) {
+            settings = settings.withLearningRate(lr);
+        }
+        settings = new TrainSettings(settings.loss(), settings.epochs(), settings.batchSize(), settings.learningRate(),
+                settings.epsilon(), settings.attackSteps(), settings.stepSize(), lower, 1f, settings.pStart(),
+                settings.pEnd(), settings.pFraction(), settings.plateauPatience(), settings.earlyStopping(),
+                settings.robustSamples(), settings.seed());
+        ModelSettings modelSettings = new ModelSettings(architecture, train.classNames().size(), train.leads(),
+                train.length(), width, records ? 2 : 1, 5, 0.01f, channelsPerGroup);
+        String preprocessing = String.format("%d lead(s) x %d samples at %s Hz, values in [%s, 1]%s", train.leads(),
+                train.length(), train.samplingFrequency(), lower, train.mask() != null ? ", zero padded with a mask" : "");
+        ModelInfo info = new ModelInfo(modelSettings, train.classNames(), train.samplingFrequency(), lower, 1f,
+                preprocessing, settings, List.of(), 0);
+        if (!json) {
+            System.err.printf("training %s with %s on %d items (%d validation) on %s%n", architecture.cliName(),
+                    objective.cliName(), train.size(), val == null ? 0 : val.size(), Engines.describe());
+        }
+        ConsoleProgress progress = new ConsoleProgress("training", !json, Interrupts.CANCELLED);
+        TrainingResult result;
+        try (TrainedModel trained = TrainedModel.create(info, seed)) {
+            try {
+                result = Trainer.train(trained.classifier(), trained.manager(), train, val, settings, new TrainingListener() {
+                    @Override
+                    public void epoch(EpochRecord r) {
+                        if (!json) {
+                            progress.finish();
+                            System.err.printf("epoch %d: loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f, "
+                                    + "robust acc %.4f, lr %.1e, %.1f s%n", r.epoch(), r.trainLoss(), r.trainAccuracy(),
+                                    r.validationLoss(), r.validationAccuracy(), r.robustAccuracy(), r.learningRate(),
+                                    r.seconds());
+                        }
+                    }
+                }, progress);
+            } finally {
+                progress.finish();
+            }
+            trained.describe(new ModelInfo(modelSettings, train.classNames(), train.samplingFrequency(), lower, 1f,
+                    preprocessing, settings, result.history(), result.bestEpoch()));
+            ModelFile.save(trained, out, overwrite);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", out.toAbsolutePath().normalize().toString());
+        summary.put("architecture", architecture.cliName());
+        summary.put("loss", objective.cliName());
+        summary.put("training_items", train.size());
+        summary.put("validation_items", val == null ? 0 : val.size());
+        summary.put("best_epoch", result.bestEpoch());
+        summary.put("stopped_early", result.stoppedEarly());
+        summary.put("device", Engines.describe());
+        summary.put("seconds", Math.round(resources.seconds() * 10) / 10.0);
+        summary.put("history", result.history());
+        if (json) {
+            Output.json(System.out, summary);
+        } else {
+            System.out.printf("wrote %s (best epoch %d of %d) in %.1f s%n", summary.get("model"), result.bestEpoch(),
+                    result.history().size(), resources.seconds());
+        }
+        return 0;
+    }
+
+    private static float min(Dataset d) {
+        float min = Float.POSITIVE_INFINITY;
+        for (float v : d.signals()) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+}

@@ -1,0 +1,62 @@
+package org.robustecg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainPredictCommandsTest {
+
+    private static Path mitdb() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolveSibling("shared").resolve("data").resolve("mitdb");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of(System.getProperty("robustecg.data")).resolve("mitdb");
+    }
+
+    @Test
+    void trainsAModelAndPredictsWithIt(@TempDir Path dir) throws Exception {
+        Path beats = dir.resolve("beats.npz");
+        assertEquals(0, Run.of("beats", "--mitdb", mitdb().toString(), "--records", "100,119,208", "--split", "random",
+                "--out", beats.toString()).exitCode());
+        Path model = dir.resolve("m.recg");
+        Run train = Run.of("train", "--data", dir.resolve("beats-train.npz").toString(), "--subset", "20", "--model",
+                "caslcnet", "--loss", "mart", "--epochs", "1", "--batch", "32", "--steps", "2",
+                "--width-multiplier", "0.0625", "--out", model.toString(), "--json");
+        assertEquals(0, train.exitCode(), train.err());
+        JsonObject summary = JsonParser.parseString(train.out()).getAsJsonObject();
+        assertEquals(1, summary.getAsJsonArray("history").size());
+        assertTrue(Files.isRegularFile(model));
+
+        Path predictions = dir.resolve("p.csv");
+        Run predict = Run.of("predict", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
+                "--out", predictions.toString(), "--json");
+        assertEquals(0, predict.exitCode(), predict.err());
+        List<String> lines = Files.readAllLines(predictions);
+        assertEquals("sample_id,record_id,position,label,prediction,prob_N,prob_S,prob_V,prob_F,prob_Q", lines.get(0));
+        JsonObject result = JsonParser.parseString(predict.out()).getAsJsonObject();
+        assertEquals(lines.size() - 1, result.get("items").getAsInt());
+        double accuracy = result.get("accuracy").getAsDouble();
+        assertTrue(accuracy >= 0 && accuracy <= 1);
+
+        // Data that does not fit the model: a clear error, exit code 1.
+        Path other = dir.resolve("other.npz");
+        assertEquals(0, Run.of("records", "--cpsc", mitdb().resolveSibling("cpsc2018").resolve("cinc2020").toString(),
+                "--reference", mitdb().resolveSibling("cpsc2018").resolve("REFERENCE.csv").toString(), "--crop", "500",
+                "--length", "600", "--out", other.toString()).exitCode());
+        Run mismatch = Run.of("predict", "--model", model.toString(), "--data", other.toString(), "--out",
+                dir.resolve("q.csv").toString());
+        assertEquals(1, mismatch.exitCode());
+        assertTrue(mismatch.err().contains("lead"), mismatch.err());
+        assertEquals(2, Run.of("train", "--data", beats.toString(), "--model", "vgg99", "--out", "x.recg").exitCode());
+    }
+}
