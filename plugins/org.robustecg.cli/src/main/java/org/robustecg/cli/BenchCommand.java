@@ -1,0 +1,158 @@
+package org.robustecg.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.robustecg.engine.Engines;
+import org.robustecg.model.Architecture;
+import org.robustecg.model.LinfDistance;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainedModel;
+import org.robustecg.train.Adamax;
+import org.robustecg.train.Losses;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code robustecg bench}: times the network's basic operations (a benchmark, not a test). */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Times, on random MIT-BIH-shaped input (1 x 187, 5 classes), a forward pass, a training step "
+                + "(cross-entropy, Adamax) and a PGD step of the full-width ResNet18-1D backbone, and the exact "
+                + "l-inf distance layer in its fast (arg-max + gather) and plain broadcast forms. Prints the median "
+                + "time per call and samples per second; bench/model-vs-pytorch.sh puts them beside PyTorch's.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--batch", defaultValue = "256", description = "batch of the network timings (${DEFAULT-VALUE})")
+    private int batch;
+
+    @Option(names = "--linf-batch", defaultValue = "512", description = "batch of the l-inf layer timings (${DEFAULT-VALUE})")
+    private int linfBatch;
+
+    @Option(names = "--width", defaultValue = "512", description = "l-inf layer width (${DEFAULT-VALUE})")
+    private int width;
+
+    @Option(names = "--repeats", defaultValue = "10", description = "timed repeats after 3 warm-up calls (${DEFAULT-VALUE})")
+    private int repeats;
+
+    @Option(names = "--json", description = "print as JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("device", Engines.describe());
+        result.put("batch", batch);
+        ModelSettings settings = ModelSettings.mitBih(Architecture.RESNET18);
+        ModelInfo info = new ModelInfo(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null,
+                null, 0);
+        try (TrainedModel model = TrainedModel.create(info, 1)) {
+            NDManager m = model.manager();
+            NDArray x = m.randomUniform(0, 1, new Shape(batch, 1, 187));
+            NDArray y = m.randomInteger(0, 5, new Shape(batch), ai.djl.ndarray.types.DataType.INT32);
+            var classifier = model.classifier();
+            classifier.freeze(true);
+            result.put("forward_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    classifier.forward(x, null).head().toFloatArray();
+                }
+            }));
+            result.put("pgd_step_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray leaf = x.duplicate();
+                    leaf.attach(s);
+                    leaf.setRequiresGradient(true);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), y));
+                    }
+                    leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
+                }
+            }));
+            classifier.freeze(false);
+            Adamax optimiser = new Adamax(classifier.trainableParameters(), 1e-3);
+            result.put("backward_only_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(Losses.crossEntropy(classifier.train(x, null, y).head(), y));
+                    }
+                }
+            }));
+            result.put("optimiser_only_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    optimiser.step(s);
+                }
+            }));
+            result.put("train_step_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(Losses.crossEntropy(classifier.train(x, null, y).head(), y));
+                    }
+                    optimiser.step(s);
+                }
+            }));
+        }
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            LinfDistance layer = new LinfDistance(width, false);
+            layer.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(linfBatch, width));
+            var store = new ai.djl.training.ParameterStore(m, false);
+            NDArray w = layer.getParameters().get("weight").getArray();
+            NDArray h = m.randomNormal(new Shape(linfBatch, width));
+            result.put("linf_fast_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray leaf = h.duplicate();
+                    leaf.attach(s);
+                    leaf.setRequiresGradient(true);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(layer.forward(store, new NDList(leaf), true).head().sum());
+                    }
+                    leaf.getGradient().toFloatArray();
+                }
+            }));
+            result.put("linf_broadcast_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray leaf = h.duplicate();
+                    leaf.attach(s);
+                    leaf.setRequiresGradient(true);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        NDArray wl = w.expandDims(0);
+                        wl.attach(s);
+                        c.backward(leaf.expandDims(1).sub(wl).abs().max(new int[] {2}).sum());
+                    }
+                    leaf.getGradient().toFloatArray();
+                }
+            }));
+        }
+        double fwd = (double) result.get("forward_ms");
+        result.put("forward_samples_per_s", Math.round(batch / fwd * 1000));
+        result.put("train_samples_per_s", Math.round(batch / (double) result.get("train_step_ms") * 1000));
+        result.put("pgd_samples_per_s", Math.round(batch / (double) result.get("pgd_step_ms") * 1000));
+        result.put("linf_speedup", (double) result.get("linf_broadcast_ms") / (double) result.get("linf_fast_ms"));
+        if (json) {
+            Output.json(System.out, result);
+        } else {
+            result.forEach((k, v) -> System.out.println(k + ": " + v));
+        }
+        return 0;
+    }
+
+    /** Median milliseconds of {@code repeats} calls after three warm-up calls. */
+    private double time(Runnable call) {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return Math.round(ms[repeats / 2] * 100) / 100.0;
+    }
+}
