@@ -47,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", defaultValue = "0.1", description = "share held out for validation without --val (${DEFAULT-VALUE}; 0 = none)")
     private double valFraction;
 
-    @Option(names = "--model", defaultValue = "caslcnet", paramLabel = "caslcnet|resnet18|resnet18-cas|resnet18-linf",
+    @Option(names = "--model", defaultValue = "caslcnet", paramLabel = "caslcnet|resnet18|resnet18-cas|resnet18-linf|vgg19|densenet",
             description = "architecture (${DEFAULT-VALUE})")
     private String model;
 

@@ -11,7 +11,11 @@ public enum Architecture {
     /** Backbone + CAS + linear classifier ("Method 2"). */
     RESNET18_CAS(true, false),
     /** Backbone + l-inf distance head, no CAS ("Method 3"). */
-    RESNET18_LINF(false, true);
+    RESNET18_LINF(false, true),
+    /** VGG19-1D: 16 conv3 layers in five max-pooled stages, global average pooling, linear classifier. */
+    VGG19(false, false),
+    /** DenseNet-1D: the DenseNet-121 layout (dense blocks of 6, 12, 24, 16 layers), linear classifier. */
+    DENSENET(false, false);
 
     private final boolean cas;
     private final boolean linfHead;
@@ -40,6 +44,7 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "' (caslcnet, resnet18, resnet18-cas, resnet18-linf)");
+        throw new IllegalArgumentException("unknown model '" + name
+                + "' (caslcnet, resnet18, resnet18-cas, resnet18-linf, vgg19, densenet)");
     }
 }

@@ -15,15 +15,15 @@ import org.robustecg.attack.AttackTarget;
  */
 public final class Classifier implements AttackTarget {
 
-    private final EcgNetwork network;
+    private final EcgModel network;
     private final ParameterStore store;
 
-    public Classifier(EcgNetwork network, NDManager manager) {
+    public Classifier(EcgModel network, NDManager manager) {
         this.network = network;
         this.store = new ParameterStore(manager, false);
     }
 
-    public EcgNetwork network() {
+    public EcgModel network() {
         return network;
     }
 

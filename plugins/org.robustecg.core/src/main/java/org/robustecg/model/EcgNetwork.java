@@ -25,7 +25,7 @@ import java.util.List;
  * {@link #forward(ParameterStore, NDList, NDList, PairList)} and the CAS modules use their rows. Outputs:
  * {@code [logits, aux logits 1..K]} (K = 0 without CAS).
  */
-public final class EcgNetwork extends AbstractBlock {
+public final class EcgNetwork extends AbstractBlock implements EcgModel {
 
     private final ModelSettings settings;
     private final Conv1d stem;
@@ -57,11 +57,12 @@ public final class EcgNetwork extends AbstractBlock {
                 : addChildBlock("head", Linear.builder().setUnits(settings.classes()).build());
     }
 
+    @Override
     public ModelSettings settings() {
         return settings;
     }
 
-    /** The l-inf head, or null for a linear classifier. */
+    @Override
     public LinfHead linfHead() {
         return head instanceof LinfHead h ? h : null;
     }

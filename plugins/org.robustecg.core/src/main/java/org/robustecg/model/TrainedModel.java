@@ -24,7 +24,7 @@ public final class TrainedModel implements AutoCloseable {
         Engines.pytorch();
         Engine.getInstance().setRandomSeed((int) seed);
         NDManager manager = NDManager.newBaseManager(Engines.device());
-        EcgNetwork network = new EcgNetwork(info.settings());
+        EcgModel network = EcgModel.of(info.settings());
         network.initialize(manager, DataType.FLOAT32, inputShape(info.settings()));
         return new TrainedModel(manager, new Classifier(network, manager), info);
     }
@@ -41,7 +41,7 @@ public final class TrainedModel implements AutoCloseable {
         return classifier;
     }
 
-    public EcgNetwork network() {
+    public EcgModel network() {
         return classifier.network();
     }
 

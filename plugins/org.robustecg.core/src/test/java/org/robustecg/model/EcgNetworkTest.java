@@ -21,7 +21,7 @@ class EcgNetworkTest {
         for (Architecture a : Architecture.values()) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Engine.getInstance().setRandomSeed(1);
-                EcgNetwork net = new EcgNetwork(ModelSettings.mitBih(a).withWidth(1.0 / 16));
+                EcgModel net = EcgModel.of(ModelSettings.mitBih(a).withWidth(1.0 / 16));
                 net.initialize(m, DataType.FLOAT32, new Shape(4, 1, 187));
                 ParameterStore store = new ParameterStore(m, false);
                 NDArray x = m.randomUniform(0, 1, new Shape(4, 1, 187));
@@ -32,6 +32,12 @@ class EcgNetworkTest {
                 }
                 NDList training = net.forward(store, new NDList(x), new NDList(m.create(new int[] {0, 1, 2, 3})), null);
                 assertEquals(out.size(), training.size());
+                // Multi-lead records with a mask run through every architecture too.
+                EcgModel records = EcgModel.of(new ModelSettings(a, 9, 8, 600, 1.0 / 16, 2, 5, 0.01f, 16));
+                records.initialize(m, DataType.FLOAT32, new Shape(2, 8, 600), new Shape(2, 600));
+                NDArray mask = m.ones(new Shape(2, 600));
+                assertEquals(new Shape(2, 9), records.forward(store, new NDList(m.randomNormal(new Shape(2, 8, 600)), mask),
+                        false).head().getShape(), a.name());
             }
         }
     }

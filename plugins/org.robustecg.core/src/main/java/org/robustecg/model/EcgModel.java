@@ -1,0 +1,25 @@
+package org.robustecg.model;
+
+import ai.djl.nn.Block;
+
+/**
+ * A classifier network of RobustECG. Inputs {@code [x]} or {@code [x, mask]} (x {@code [B, leads, length]},
+ * mask {@code [B, length]}); in training the labels come through DJL's labels argument; outputs
+ * {@code [logits, auxiliary logits 1..K]}.
+ */
+public interface EcgModel extends Block {
+
+    ModelSettings settings();
+
+    /** The l-inf distance head, or null for a linear classifier. */
+    LinfHead linfHead();
+
+    /** The network an architecture names. */
+    static EcgModel of(ModelSettings settings) {
+        return switch (settings.architecture()) {
+            case VGG19 -> new Vgg1d(settings);
+            case DENSENET -> new DenseNet1d(settings);
+            default -> new EcgNetwork(settings);
+        };
+    }
+}
