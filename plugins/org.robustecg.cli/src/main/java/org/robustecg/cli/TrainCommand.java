@@ -51,11 +51,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "architecture (${DEFAULT-VALUE})")
     private String model;
 
-    @Option(names = "--loss", defaultValue = "mart", paramLabel = "ce|pgd-at|trades|mart", description = "objective (${DEFAULT-VALUE})")
+    @Option(names = "--loss", defaultValue = "mart", paramLabel = "ce|pgd-at|trades|mart|jacobian|nsr",
+            description = "objective (${DEFAULT-VALUE})")
     private String loss;
 
     @Option(names = "--alpha", defaultValue = "2", description = "weight of the CAS auxiliary losses (${DEFAULT-VALUE})")
     private double alpha;
+
+    @Option(names = "--regularisation", description = "weight of the Jacobian (0.01) or NSR (1) penalty")
+    private Double regularisation;
 
     @Option(names = "--eps", description = "l-inf radius of the training adversary")
     private Double eps;
@@ -131,6 +135,9 @@ final class TrainCommand implements Callable<Integer> {
         boolean records = train.leads() > 1;
         float lower = min(train) < 0 ? -1f : 0f;
         LossSettings lossSettings = LossSettings.of(objective).withAlpha(alpha);
+        if (regularisation != null) {
+            lossSettings = lossSettings.withRegularisation(regularisation);
+        }
         TrainSettings settings = (records ? TrainSettings.cpsc(lossSettings) : TrainSettings.mitBih(lossSettings))
                 .withEpochs(epochs).withSeed(seed).withEarlyStopping(earlyStopping).withAttackSteps(steps);
         if (eps != null) {

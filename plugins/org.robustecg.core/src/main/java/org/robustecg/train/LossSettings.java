@@ -13,19 +13,26 @@ import ai.djl.ndarray.NDList;
  * @param beta      TRADES weight of the KL term (6)
  * @param lambda    MART weight of the KL term (6)
  * @param mseWeight weight of the MSE term (0 for MIT-BIH, 1 for CPSC2018)
+ * @param regularisation weight of the Jacobian or NSR penalty (0.01 and 1)
+ * @param probeStep finite-difference step of the Jacobian and NSR probes, in input units (1e-3)
  */
-public record LossSettings(Objective objective, double alpha, double beta, double lambda, double mseWeight) {
+public record LossSettings(Objective objective, double alpha, double beta, double lambda, double mseWeight,
+        double regularisation, double probeStep) {
 
     public static LossSettings of(Objective objective) {
-        return new LossSettings(objective, 2, 6, 6, 0);
+        return new LossSettings(objective, 2, 6, 6, 0, objective == Objective.NSR ? 1 : 0.01, 1e-3);
     }
 
     public LossSettings withAlpha(double a) {
-        return new LossSettings(objective, a, beta, lambda, mseWeight);
+        return new LossSettings(objective, a, beta, lambda, mseWeight, regularisation, probeStep);
     }
 
     public LossSettings withMse(double weight) {
-        return new LossSettings(objective, alpha, beta, lambda, weight);
+        return new LossSettings(objective, alpha, beta, lambda, weight, regularisation, probeStep);
+    }
+
+    public LossSettings withRegularisation(double weight) {
+        return new LossSettings(objective, alpha, beta, lambda, mseWeight, weight, probeStep);
     }
 
     /**
@@ -33,7 +40,22 @@ public record LossSettings(Objective objective, double alpha, double beta, doubl
      * {@code [logits, aux 1..K]}; adversarial is ignored (may be null) for cross-entropy.
      */
     public NDArray compute(NDList natural, NDList adversarial, NDArray labels) {
+        return compute(natural, adversarial, null, labels, 0);
+    }
+
+    /**
+     * The loss of a batch with the probe outputs the Jacobian and NSR objectives need: the network's
+     * outputs at {@code x + probeStep * u} (Jacobian: u a random unit direction; NSR: u = sign of the true
+     * logit's input gradient); {@code inputSize} is the number of values of one input.
+     */
+    public NDArray compute(NDList natural, NDList adversarial, NDList probed, NDArray labels, long inputSize) {
         NDArray loss = head(natural.get(0), adversarial == null ? null : adversarial.get(0), labels);
+        if (objective == Objective.JACOBIAN) {
+            loss = loss.add(Losses.jacobianPenalty(natural.get(0), probed.get(0), probeStep, inputSize)
+                    .mul(regularisation));
+        } else if (objective == Objective.NSR) {
+            loss = loss.add(Losses.nsrPenalty(natural.get(0), probed.get(0), labels, probeStep).mul(regularisation));
+        }
         int k = natural.size() - 1;
         if (k > 0 && alpha != 0) {
             NDArray aux = null;
@@ -55,6 +77,8 @@ public record LossSettings(Objective objective, double alpha, double beta, doubl
             case PGD_AT -> Losses.crossEntropy(adv, labels);
             case TRADES -> Losses.trades(nat, adv, labels, beta);
             case MART -> Losses.mart(nat, adv, labels, lambda);
+            case JACOBIAN -> Losses.crossEntropy(nat, labels);
+            case NSR -> Losses.mseToOneHot(nat, labels).add(Losses.marginLoss(nat, labels, 1));
         };
     }
 }

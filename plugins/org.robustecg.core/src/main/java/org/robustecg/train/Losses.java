@@ -56,4 +56,35 @@ public final class Losses {
     static NDArray oneHot(NDArray labels, NDArray like) {
         return labels.toType(DataType.INT64, false).oneHot((int) like.getShape().get(1), like.getDataType());
     }
+
+    /**
+     * Jacobian regularisation by a random projection: for a direction u drawn uniformly on the unit sphere
+     * of the input, D * ||J u||^2 estimates ||J||_F^2 (D = input size), and J u is the finite difference
+     * (z(x + h u) - z(x)) / h of the logits. Returns the batch mean.
+     */
+    public static NDArray jacobianPenalty(NDArray natural, NDArray probed, double step, long inputSize) {
+        return probed.sub(natural).div(step).square().sum(new int[] {1}).mean().mul(inputSize);
+    }
+
+    /**
+     * Ma and Liang's NSR term, mean over the correctly classified samples of log(1 + NSR) with
+     * NSR = ||d z_y / d x||_1 / (|z_y| + 1e-6). The l1 norm of the gradient is its derivative along its own
+     * sign: (z_y(x + h sign(g)) - z_y(x)) / h, with sign(g) found beforehand without the parameters' graph.
+     */
+    public static NDArray nsrPenalty(NDArray natural, NDArray probed, NDArray labels, double step) {
+        NDArray oneHot = oneHot(labels, natural);
+        NDArray zy = natural.mul(oneHot).sum(new int[] {1});
+        NDArray l1 = probed.mul(oneHot).sum(new int[] {1}).sub(zy).div(step).maximum(0f);
+        NDArray nsr = l1.div(zy.abs().add(1e-6));
+        NDArray correct = natural.argMax(1).toType(labels.getDataType(), false).eq(labels).toType(natural.getDataType(), false);
+        return nsr.add(1).log().mul(correct).sum().div(correct.sum().maximum(1f));
+    }
+
+    /** Multi-class hinge: mean of max(0, margin - (z_y - max_{k != y} z_k)). */
+    public static NDArray marginLoss(NDArray logits, NDArray labels, double margin) {
+        NDArray oneHot = oneHot(labels, logits);
+        NDArray zy = logits.mul(oneHot).sum(new int[] {1});
+        NDArray others = logits.sub(oneHot.mul(1e9)).max(new int[] {1});
+        return zy.sub(others).neg().add(margin).maximum(0f).mean();
+    }
 }

@@ -11,10 +11,20 @@ public enum Objective {
     /** Zhang et al. 2019: CE(natural) + beta * KL(p_natural || p_adversarial). */
     TRADES,
     /** Wang et al. 2020 (misclassification-aware): boosted CE on adversarial examples + lambda * weighted KL. */
-    MART;
+    MART,
+    /** Jacobian regularisation: CE(natural) + weight * ||J||_F^2, J the input Jacobian of the logits. */
+    JACOBIAN,
+    /** Ma and Liang's noise-to-signal-ratio regularisation with MSE and margin terms. */
+    NSR;
 
+    /** True if the objective trains on adversarial examples. */
     public boolean adversarial() {
-        return this != CE;
+        return this == PGD_AT || this == TRADES || this == MART;
+    }
+
+    /** True if the objective needs the logits at a finite-difference probe of the input. */
+    public boolean probed() {
+        return this == JACOBIAN || this == NSR;
     }
 
     public String cliName() {
@@ -27,6 +37,6 @@ public enum Objective {
                 return o;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + name + "' (ce, pgd-at, trades, mart)");
+        throw new IllegalArgumentException("unknown loss '" + name + "' (ce, pgd-at, trades, mart, jacobian, nsr)");
     }
 }

@@ -70,12 +70,15 @@ public final class Trainer {
                     Batch batch = Batch.of(train, indices, scratch);
                     NDArray adversarial = settings.loss().objective().adversarial()
                             ? adversary(model, batch, settings) : null;
+                    NDArray probe = settings.loss().objective().probed() ? probe(model, batch, settings) : null;
                     double loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDList natural = model.train(batch.x(), batch.mask(), batch.labels());
                         NDList attacked = adversarial == null ? null
                                 : model.train(adversarial, batch.mask(), batch.labels());
-                        NDArray value = settings.loss().compute(natural, attacked, batch.labels());
+                        NDList probed = probe == null ? null : model.train(probe, batch.mask(), batch.labels());
+                        NDArray value = settings.loss().compute(natural, attacked, probed, batch.labels(),
+                                (long) train.leads() * train.length());
                         collector.backward(value);
                         loss = scalar(value);
                         correct += natural.get(0).argMax(1).toType(batch.labels().getDataType(), false)
@@ -152,6 +155,34 @@ public final class Trainer {
         } finally {
             model.freeze(false);
         }
+    }
+
+    /**
+     * The input moved by the probe step along a direction: a random unit direction per sample (Jacobian),
+     * or the sign of the true logit's input gradient, found with the parameters frozen (NSR).
+     */
+    private static NDArray probe(Classifier model, Batch batch, TrainSettings settings) {
+        NDArray x = batch.x();
+        NDArray direction;
+        if (settings.loss().objective() == Objective.JACOBIAN) {
+            NDArray u = x.getManager().randomNormal(x.getShape());
+            if (batch.mask() != null) {
+                u = u.mul(batch.mask().expandDims(1));
+            }
+            direction = u.div(u.square().sum(new int[] {1, 2}, true).sqrt().maximum(1e-12f));
+        } else {
+            model.freeze(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray leaf = x.duplicate();
+                leaf.setRequiresGradient(true);
+                NDArray logits = model.forward(leaf, batch.mask()).get(0);
+                collector.backward(logits.mul(Losses.oneHot(batch.labels(), logits)).sum());
+                direction = leaf.getGradient().sign();
+            } finally {
+                model.freeze(false);
+            }
+        }
+        return x.add(direction.mul(settings.loss().probeStep())).stopGradient();
     }
 
     private record Evaluation(double loss, double accuracy, double robustAccuracy) {

@@ -69,6 +69,34 @@ class LossesTest {
     }
 
     @Test
+    void jacobianNsrAndMarginTerms() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray nat = m.create(flat(NAT), new Shape(2, 3));
+            NDArray probed = m.create(flat(ADV), new Shape(2, 3));
+            NDArray y = m.create(Y);
+            double h = 0.5;
+            // Jacobian: D * mean_i sum_k ((probed - nat) / h)^2 with D = 10.
+            double jac = 0;
+            for (int i = 0; i < 2; i++) {
+                for (int k = 0; k < 3; k++) {
+                    jac += Math.pow((ADV[i][k] - NAT[i][k]) / h, 2) / 2 * 10;
+                }
+            }
+            assertEquals(jac, Losses.jacobianPenalty(nat, probed, h, 10).getDouble(), 1e-9);
+            // NSR: sample 0 is correct (argmax 0 = label 0), sample 1 is correct (argmax 2 = label 2).
+            double nsr = 0;
+            for (int i = 0; i < 2; i++) {
+                double zy = NAT[i][Y[i]];
+                double l1 = Math.max(0, (ADV[i][Y[i]] - zy) / h);
+                nsr += Math.log(1 + l1 / (Math.abs(zy) + 1e-6)) / 2;
+            }
+            assertEquals(nsr, Losses.nsrPenalty(nat, probed, y, h).getDouble(), 1e-9);
+            // Margin: sample 0: 1 - (2 - 0.5) < 0 -> 0; sample 1: 1 - (0.3 - 0.2) = 0.9; mean 0.45.
+            assertEquals(0.45, Losses.marginLoss(nat, y, 1).getDouble(), 1e-9);
+        }
+    }
+
+    @Test
     void martGradientMatchesFiniteDifferences() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray nat = m.create(flat(NAT), new Shape(2, 3));

@@ -27,6 +27,7 @@ import org.robustecg.database.MitBih;
 import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.Classifier;
+import org.robustecg.model.EcgModel;
 import org.robustecg.model.EcgNetwork;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.preprocess.BeatSettings;
@@ -88,6 +89,43 @@ class TrainerTest {
             }
             assertTrue(result.history().get(0).p() > 8, "the l-p schedule ran");
             assertEquals(Double.POSITIVE_INFINITY, model.network().linfHead().getP());
+        }
+    }
+
+    @Test
+    void jacobianAndNsrRegularisationTrain() {
+        for (Objective objective : new Objective[] {Objective.JACOBIAN, Objective.NSR}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Classifier model = network(Architecture.RESNET18, m, 6);
+                TrainingResult result = Trainer.train(model, m, beats, beats, tiny(objective).withEpochs(2),
+                        new TrainingListener() { }, Progress.NONE);
+                assertTrue(result.history().stream().allMatch(r -> Double.isFinite(r.trainLoss())), objective.name());
+            }
+        }
+    }
+
+    @Test
+    void theNsrProbeMeasuresTheL1NormOfTheInputGradient() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(8);
+            EcgModel net = EcgModel.of(ModelSettings.mitBih(Architecture.RESNET18).withWidth(1.0 / 8));
+            net.initialize(m, DataType.FLOAT64, new Shape(1, 1, 187));
+            Classifier model = new Classifier(net, m);
+            model.freeze(true);
+            NDArray x = m.create(beats.item(0)).toType(DataType.FLOAT64, false).reshape(1, 1, 187);
+            NDArray label = m.create(new int[] {beats.labels()[0]});
+            NDArray leaf = x.duplicate();
+            leaf.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = model.forward(leaf, null).get(0);
+                collector.backward(logits.mul(Losses.oneHot(label, logits)).sum());
+            }
+            NDArray g = leaf.getGradient();
+            double l1 = g.abs().sum().getDouble();
+            double h = 1e-6;
+            double zy = model.forward(x, null).get(0).getDouble(0, beats.labels()[0]);
+            double zyProbe = model.forward(x.add(g.sign().mul(h)), null).get(0).getDouble(0, beats.labels()[0]);
+            assertEquals(l1, (zyProbe - zy) / h, 1e-3 * l1);
         }
     }
 
