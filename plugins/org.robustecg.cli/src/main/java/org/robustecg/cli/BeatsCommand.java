@@ -1,7 +1,6 @@
 package org.robustecg.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +79,7 @@ final class BeatsCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--peaks is annotations or detector");
         };
         Resources resources = new Resources();
-        if (split == SplitKind.none) {
-            DatasetOutput.checkWritable(overwrite, out);
-        } else {
-            DatasetOutput.checkWritable(overwrite, DatasetOutput.partFile(out, "train"), DatasetOutput.partFile(out, "test"));
-        }
+        DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, split != SplitKind.none));
         List<String> names = records != null ? records : MitBih.records(mitdb);
         ConsoleProgress progress = new ConsoleProgress("reading MIT-BIH", !json, Interrupts.CANCELLED);
         Dataset beats;
@@ -93,16 +88,14 @@ final class BeatsCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        List<Map<String, Object>> outputs = new ArrayList<>();
+        List<Map<String, Object>> outputs;
         if (split == SplitKind.none) {
-            outputs.add(DatasetOutput.save(balance ? Splits.upsample(beats, seed) : beats, out, overwrite));
+            outputs = DatasetOutput.save(out, overwrite, balance ? Splits.upsample(beats, seed) : beats, null, null);
         } else {
             Split parts = split == SplitKind.random ? Splits.stratified(beats, testFraction, seed)
                     : Splits.byRecord(beats, MitBih.DS1, MitBih.DS2);
-            Dataset train = balance ? Splits.upsample(parts.train(), seed) : parts.train();
-            Dataset test = balanceTest ? Splits.upsample(parts.test(), seed + 1) : parts.test();
-            outputs.add(DatasetOutput.save(train, DatasetOutput.partFile(out, "train"), overwrite));
-            outputs.add(DatasetOutput.save(test, DatasetOutput.partFile(out, "test"), overwrite));
+            outputs = DatasetOutput.save(out, overwrite, null, balance ? Splits.upsample(parts.train(), seed) : parts.train(),
+                    balanceTest ? Splits.upsample(parts.test(), seed + 1) : parts.test());
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("records", names.size());

@@ -2,7 +2,9 @@ package org.robustecg.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
@@ -30,6 +32,24 @@ final class DatasetOutput {
                         "already exists (use --overwrite to replace it)");
             }
         }
+    }
+
+    /** The files a command writes: {@code out} itself, or its -train and -test parts when it splits. */
+    static Path[] files(Path out, boolean split) {
+        return split ? new Path[] {partFile(out, "train"), partFile(out, "test")} : new Path[] {out};
+    }
+
+    /** Saves the whole dataset to {@code out}, or the two parts to its -train and -test files. */
+    static List<Map<String, Object>> save(Path out, boolean overwrite, Dataset whole, Dataset train, Dataset test)
+            throws IOException {
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        if (whole != null) {
+            outputs.add(save(whole, out, overwrite));
+        } else {
+            outputs.add(save(train, partFile(out, "train"), overwrite));
+            outputs.add(save(test, partFile(out, "test"), overwrite));
+        }
+        return outputs;
     }
 
     /** Saves and returns a summary: file, items, shape, class counts by name. */

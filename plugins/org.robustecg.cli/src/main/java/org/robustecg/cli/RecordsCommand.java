@@ -62,11 +62,7 @@ final class RecordsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "need 0 < --crop <= --length");
         }
         Resources resources = new Resources();
-        if (testPerClass == 0) {
-            DatasetOutput.checkWritable(overwrite, out);
-        } else {
-            DatasetOutput.checkWritable(overwrite, DatasetOutput.partFile(out, "train"), DatasetOutput.partFile(out, "test"));
-        }
+        DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, testPerClass > 0));
         Map<String, List<Integer>> labels = Cpsc2018.reference(reference);
         List<String> present = new ArrayList<>();
         for (String name : labels.keySet()) {
@@ -87,14 +83,9 @@ final class RecordsCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        if (testPerClass > 0) {
-            Split split = Splits.perClass(data, testPerClass, seed);
-            outputs.add(DatasetOutput.save(split.train(), DatasetOutput.partFile(out, "train"), overwrite));
-            outputs.add(DatasetOutput.save(split.test(), DatasetOutput.partFile(out, "test"), overwrite));
-        } else {
-            outputs.add(DatasetOutput.save(data, out, overwrite));
-        }
+        Split split = testPerClass > 0 ? Splits.perClass(data, testPerClass, seed) : null;
+        List<Map<String, Object>> outputs = split == null ? DatasetOutput.save(out, overwrite, data, null, null)
+                : DatasetOutput.save(out, overwrite, null, split.train(), split.test());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("labelled", labels.size());
         summary.put("found", present.size());

@@ -149,10 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         if (lr != null) {
             settings = settings.withLearningRate(lr);
         }
-        settings = new TrainSettings(settings.loss(), settings.epochs(), settings.batchSize(), settings.learningRate(),
-                settings.epsilon(), settings.attackSteps(), settings.stepSize(), lower, 1f, settings.pStart(),
-                settings.pEnd(), settings.pFraction(), settings.plateauPatience(), settings.earlyStopping(),
-                settings.robustSamples(), settings.seed());
+        settings = settings.withRange(lower, 1f);
         ModelSettings modelSettings = new ModelSettings(architecture, train.classNames().size(), train.leads(),
                 train.length(), width, records ? 2 : 1, 5, 0.01f, channelsPerGroup);
         String preprocessing = String.format("%d lead(s) x %d samples at %s Hz, values in [%s, 1]%s", train.leads(),

@@ -6,11 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,23 +17,22 @@ import java.util.List;
  * LeakyReLU, conv3 to growth, concatenated to its input; growth 32), transitions halving channels and
  * length between blocks, then GroupNorm, LeakyReLU, masked global average pooling and a linear classifier.
  */
-public final class DenseNet1d extends AbstractBlock implements EcgModel {
+public final class DenseNet1d extends LinearHeadNetwork {
 
     private static final int[] LAYERS = {6, 12, 24, 16};
 
-    private final ModelSettings settings;
+    private final float slope;
     private final ConvUnit stem;
     /** Per dense block, per layer: the bottleneck (conv1) and the conv3 unit. */
     private final List<List<ConvUnit[]>> dense = new ArrayList<>();
     private final List<ConvUnit> transitions = new ArrayList<>();
     private final GroupNorm finalNorm;
-    private final Linear head;
 
     public DenseNet1d(ModelSettings settings) {
-        this.settings = settings;
+        super(settings);
+        this.slope = settings.leakySlope();
         int growth = settings.width(32);
         int channels = settings.width(64);
-        float slope = settings.leakySlope();
         stem = addChildBlock("stem", new ConvUnit(channels, 7, 2, 1, settings.groups(channels), false, slope));
         for (int b = 0; b < LAYERS.length; b++) {
             List<ConvUnit[]> layers = new ArrayList<>();
@@ -56,25 +52,12 @@ public final class DenseNet1d extends AbstractBlock implements EcgModel {
             }
         }
         finalNorm = addChildBlock("final_norm", new GroupNorm(settings.groups(channels)));
-        head = addChildBlock("head", Linear.builder().setUnits(settings.classes()).build());
+        addHead();
     }
 
     @Override
-    public ModelSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public LinfHead linfHead() {
-        return null;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-            PairList<String, Object> params) {
-        NDList h = inputs.size() > 1 ? new NDList(inputs.get(0).mul(inputs.get(1).expandDims(1)), inputs.get(1))
-                : new NDList(inputs.get(0));
-        h = ConvUnit.pool(stem.forward(store, h, training), true);
+    protected NDList features(ParameterStore store, NDList inputs, boolean training) {
+        NDList h = ConvUnit.pool(stem.forward(store, inputs, training), true);
         for (int b = 0; b < dense.size(); b++) {
             for (ConvUnit[] layer : dense.get(b)) {
                 NDList grown = layer[1].forward(store, layer[0].forward(store, h, training), training);
@@ -86,24 +69,13 @@ public final class DenseNet1d extends AbstractBlock implements EcgModel {
             }
         }
         NDArray mask = h.size() > 1 ? h.get(1) : null;
-        NDArray x = Masks.apply(Activation.leakyRelu(finalNorm.forward(store, h, training).head(),
-                settings.leakySlope()), mask);
-        return new NDList(head.forward(store, new NDList(Masks.mean(x, mask)), training).head());
+        NDArray x = Masks.apply(Activation.leakyRelu(finalNorm.forward(store, h, training).head(), slope), mask);
+        return ConvUnit.with(x, mask);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList data, NDList labels, PairList<String, Object> params) {
-        return forwardInternal(store, data, true, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), settings.classes())};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape s = inputShapes[0];
+    protected Shape initializeFeatures(NDManager manager, DataType dataType, Shape input) {
+        Shape s = input;
         stem.initialize(manager, dataType, s);
         s = ConvUnit.pooledShape(stem.getOutputShapes(new Shape[] {s})[0]);
         for (int b = 0; b < dense.size(); b++) {
@@ -120,6 +92,6 @@ public final class DenseNet1d extends AbstractBlock implements EcgModel {
             }
         }
         finalNorm.initialize(manager, dataType, s);
-        head.initialize(manager, dataType, new Shape(s.get(0), s.get(1)));
+        return s;
     }
 }

@@ -82,6 +82,12 @@ public record TrainSettings(LossSettings loss, int epochs, int batchSize, double
                 pStart, pEnd, pFraction, plateauPatience, earlyStopping, n, seed);
     }
 
+    /** The valid input range the adversary clamps to. */
+    public TrainSettings withRange(float lo, float hi) {
+        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lo, hi, pStart,
+                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
+    }
+
     public TrainSettings withLoss(LossSettings l) {
         return new TrainSettings(l, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
                 pStart, pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
