@@ -48,6 +48,34 @@ class TrainPredictCommandsTest {
         double accuracy = result.get("accuracy").getAsDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1);
 
+        // Attack it and score the attack.
+        Path attacked = dir.resolve("attack.csv");
+        Run attack = Run.of("attack", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
+                "--attack", "fgsm,pgd,sap", "--eps", "0.1,0.05", "--steps", "2", "--subset", "3", "--out",
+                attacked.toString(), "--json");
+        assertEquals(0, attack.exitCode(), attack.err());
+        List<String> attackRows = Files.readAllLines(attacked);
+        assertEquals("attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db", attackRows.get(0));
+        int samples = JsonParser.parseString(attack.out()).getAsJsonObject().get("samples").getAsInt();
+        assertEquals(3 * samples * 3, attackRows.size() - 1, "clean + two radii per sample and attack");
+        for (String row : attackRows.subList(1, attackRows.size())) {
+            String[] cells = row.split(",");
+            assertTrue(Double.parseDouble(cells[6]) <= Double.parseDouble(cells[1]) + 1e-6, "l-inf within eps: " + row);
+        }
+        Run score = Run.of("score", "--predictions", attacked.toString(), "--json");
+        assertEquals(0, score.exitCode(), score.err());
+        var scores = JsonParser.parseString(score.out()).getAsJsonArray();
+        assertEquals(3, scores.size());
+        for (var s : scores) {
+            var curve = s.getAsJsonObject().getAsJsonArray("curve");
+            assertEquals(3, curve.size());
+            double clean = curve.get(0).getAsJsonObject().get("accuracy").getAsDouble();
+            for (var p : curve) {
+                assertTrue(p.getAsJsonObject().get("accuracy").getAsDouble() <= clean + 1e-12, "never above clean");
+            }
+        }
+        assertEquals(1, Run.of("score", "--predictions", attacked.toString(), "--eps-max", "0.5").exitCode());
+
         // Data that does not fit the model: a clear error, exit code 1.
         Path other = dir.resolve("other.npz");
         assertEquals(0, Run.of("records", "--cpsc", mitdb().resolveSibling("cpsc2018").resolve("cinc2020").toString(),

@@ -13,7 +13,7 @@ package org.robustecg.attack;
 public record PgdSettings(double epsilon, double stepSize, int steps, boolean randomStart, float lower, float upper) {
 
     public PgdSettings {
-        if (epsilon < 0 || stepSize < 0 || steps < 0 || !(upper > lower)) {
+        if (epsilon < 0 || stepSize < 0 || steps < 0 || !(upper > lower) || Float.isNaN(lower) || Float.isNaN(upper)) {
             throw new IllegalArgumentException("invalid PGD settings: eps " + epsilon + ", step " + stepSize);
         }
     }

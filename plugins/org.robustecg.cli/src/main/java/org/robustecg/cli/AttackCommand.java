@@ -1,0 +1,132 @@
+package org.robustecg.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.robustecg.attack.AttackKind;
+import org.robustecg.attack.AttackRecord;
+import org.robustecg.attack.AttackSettings;
+import org.robustecg.attack.RobustnessEvaluation;
+import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetFiles;
+import org.robustecg.data.Splits;
+import org.robustecg.metrics.PredictionsCsv;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code robustecg attack}: attacks a model over a grid of radii and writes the predictions table. */
+@Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Attacks a model (white-box, l-inf, in inference mode) on a dataset at every radius of --eps and "
+                + "writes one row per (attack, epsilon, sample): attack,epsilon,sample_id,label,prediction,"
+                + "clean_prediction,linf,l2,snr_db; clean rows have epsilon 0. Score it with 'robustecg score'.")
+final class AttackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "<model.recg>")
+    private Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "<data.npz>")
+    private Path data;
+
+    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|cw-linf|sap",
+            description = "one or more attacks")
+    private List<String> attacks;
+
+    @Option(names = "--eps", required = true, split = ",", paramLabel = "<eps>", description = "radii, e.g. 0.01,0.03,0.05,0.1")
+    private List<Double> epsilons;
+
+    @Option(names = "--steps", description = "iterations (default: PGD/CW 100, SAP 20, MI-FGSM 10)")
+    private Integer steps;
+
+    @Option(names = "--step-size", description = "step (default: eps/4; MI-FGSM eps/steps)")
+    private Double stepSize;
+
+    @Option(names = "--restarts", defaultValue = "1", description = "random restarts of PGD and CW-linf (${DEFAULT-VALUE})")
+    private int restarts;
+
+    @Option(names = "--aux-weight", defaultValue = "0",
+            description = "adaptive attack on CAS models: weight of the auxiliary heads' loss (${DEFAULT-VALUE})")
+    private double auxWeight;
+
+    @Option(names = "--subset", description = "attack at most this many samples per class (seeded)")
+    private Integer subset;
+
+    @Option(names = "--batch", defaultValue = "128", description = "samples per batch (${DEFAULT-VALUE})")
+    private int batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "<predictions.csv>")
+    private Path out;
+
+    @Option(names = "--overwrite", description = "replace an existing output file")
+    private boolean overwrite;
+
+    @Option(names = "--json", description = "print the summary as JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AttackKind> kinds = new ArrayList<>();
+        try {
+            for (String a : attacks) {
+                kinds.add(AttackKind.ofCliName(a));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        double[] eps = epsilons.stream().mapToDouble(Double::doubleValue).filter(e -> e != 0).sorted().toArray();
+        if (eps.length == 0 || eps[0] < 0 || batch < 1 || restarts < 1) {
+            throw new ParameterException(spec.commandLine(), "--eps needs positive radii; --batch and --restarts >= 1");
+        }
+        DatasetOutput.checkWritable(overwrite, out);
+        Resources resources = new Resources();
+        Dataset d = DatasetFiles.load(data);
+        if (subset != null) {
+            d = Splits.perClass(d, subset, seed).test();
+        }
+        List<AttackRecord> rows = new ArrayList<>();
+        try (TrainedModel m = ModelFile.load(model)) {
+            for (AttackKind kind : kinds) {
+                AttackSettings s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper())
+                        .withRestarts(restarts).withAuxWeight(auxWeight).withSeed(seed);
+                if (steps != null) {
+                    s = s.withSteps(steps);
+                }
+                if (stepSize != null) {
+                    s = s.withStepSize(stepSize);
+                }
+                ConsoleProgress progress = new ConsoleProgress(kind.cliName(), !json, Interrupts.CANCELLED);
+                try {
+                    rows.addAll(RobustnessEvaluation.run(m, d, s, eps, batch, progress));
+                } finally {
+                    progress.finish();
+                }
+            }
+        }
+        PredictionsCsv.write(rows, out, overwrite);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("predictions", out.toAbsolutePath().normalize().toString());
+        summary.put("samples", d.size());
+        summary.put("rows", rows.size());
+        summary.put("seconds", Math.round(resources.seconds() * 10) / 10.0);
+        if (json) {
+            Output.json(System.out, summary);
+        } else {
+            System.out.printf("%d rows (%d samples) in %.1f s: %s%n", rows.size(), d.size(), resources.seconds(),
+                    summary.get("predictions"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+package org.robustecg.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.robustecg.metrics.PredictionsCsv;
+import org.robustecg.metrics.RobustnessScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code robustecg score}: robustness curves and ACC_robust / F1_robust of a predictions table. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scores a predictions table (ours or anyone's in the schema attack,epsilon,sample_id,label,"
+                + "prediction[,clean_prediction,...]): per attack, accuracy and macro F1 at every radius, and "
+                + "ACC_robust = sqrt(ACC_clean x AUC) and F1_robust (trapezoid area from 0 to --eps-max over "
+                + "--eps-max), in percent.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--predictions", required = true, paramLabel = "<predictions.csv>")
+    private Path predictions;
+
+    @Option(names = "--eps-max", defaultValue = "0.1", description = "upper end of the area (${DEFAULT-VALUE})")
+    private double epsMax;
+
+    @Option(names = "--keep-clean-mistakes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "a sample wrong on clean input stays wrong at every radius (the reference rule; default on)")
+    private boolean keepCleanMistakes;
+
+    @Option(names = "--json", description = "print as JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<RobustnessScore> scores = RobustnessScore.score(PredictionsCsv.read(predictions), epsMax, keepCleanMistakes);
+        if (json) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (RobustnessScore s : scores) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("attack", s.attack());
+                m.put("acc_robust_percent", percent(s.accRobust()));
+                m.put("f1_robust_percent", percent(s.f1Robust()));
+                m.put("eps_max", s.epsMax());
+                m.put("curve", s.curve());
+                out.add(m);
+            }
+            Output.json(System.out, out);
+        } else {
+            for (RobustnessScore s : scores) {
+                System.out.printf("%s: ACC_robust %.2f %%, F1_robust %.2f %% (eps_max %s)%n", s.attack(),
+                        100 * s.accRobust(), 100 * s.f1Robust(), s.epsMax());
+                System.out.println("  epsilon   accuracy   macro F1");
+                for (RobustnessScore.CurvePoint p : s.curve()) {
+                    System.out.printf("  %-9s %7.2f %%  %7.2f %%%n", p.epsilon(), 100 * p.accuracy(), 100 * p.macroF1());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static double percent(double fraction) {
+        return Math.round(fraction * 10000) / 100.0;
+    }
+}

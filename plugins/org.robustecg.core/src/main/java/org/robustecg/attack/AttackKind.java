@@ -1,0 +1,32 @@
+package org.robustecg.attack;
+
+import java.util.Locale;
+
+/** The white-box attacks of SPEC section 4 (l-inf unless said). */
+public enum AttackKind {
+    /** Uniform white noise x + eps * U(-1, 1): a baseline, not an attack on the model. */
+    NOISE,
+    /** Fast gradient sign method: one step of eps * sign(grad). */
+    FGSM,
+    /** Momentum iterative FGSM (decay 1.0, l1-normalised gradients). */
+    MIFGSM,
+    /** Madry PGD: random start, signed steps, projection; restarts keep each sample's worst case. */
+    PGD,
+    /** PGD ascending the Carlini-Wagner margin instead of cross-entropy. */
+    CW_LINF,
+    /** Smooth adversarial perturbation (Han et al. 2020): a sum of Gaussian-smoothed perturbations. */
+    SAP;
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static AttackKind ofCliName(String name) {
+        for (AttackKind k : values()) {
+            if (k.cliName().equals(name.toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, cw-linf, sap)");
+    }
+}

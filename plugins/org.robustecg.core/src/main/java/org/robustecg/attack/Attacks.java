@@ -1,0 +1,211 @@
+package org.robustecg.attack;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.function.Function;
+import org.robustecg.train.Losses;
+
+/**
+ * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf), is clamped
+ * to the data range when the settings say so, leaves padded positions (mask 0) untouched, and is owned by
+ * x's manager. Random draws come from the engine's generator, seeded per call from the settings.
+ */
+public final class Attacks {
+
+    /** SAP's Gaussian kernels: sizes x standard deviations (Han et al. 2020). */
+    private static final int[] SAP_SIZES = {5, 7, 11, 15, 19};
+    private static final double[] SAP_SIGMAS = {1, 3, 5, 7, 10};
+    private static final float MOMENTUM = 1.0f;
+
+    private Attacks() {
+    }
+
+    /** The adversarial version of x at radius eps. The target must have its parameters frozen. */
+    public static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
+            AttackSettings settings) {
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        PgdSettings range = settings.pgd(eps, false);
+        if (eps == 0) {
+            return x.duplicate();
+        }
+        return switch (settings.kind()) {
+            case NOISE -> Pgd.project(x, x.add(x.getManager().randomUniform((float) -eps, (float) eps, x.getShape(),
+                    x.getDataType())), mask, range);
+            case FGSM -> Pgd.project(x, x.add(gradient(target, x, mask, crossEntropy(labels, settings)).sign()
+                    .mul(eps)), mask, range);
+            case MIFGSM -> momentum(target, x, mask, labels, eps, settings);
+            case PGD -> restarts(target, x, mask, labels, eps, settings, crossEntropy(labels, settings));
+            case CW_LINF -> restarts(target, x, mask, labels, eps, settings, out -> cwMargin(out.get(0), labels));
+            case SAP -> sap(target, x, mask, labels, eps, settings);
+        };
+    }
+
+    /** Cross-entropy of the main head plus auxWeight times the mean cross-entropy of the auxiliary heads. */
+    static Function<NDList, NDArray> crossEntropy(NDArray labels, AttackSettings settings) {
+        return out -> {
+            NDArray loss = Losses.crossEntropy(out.get(0), labels);
+            if (settings.auxWeight() != 0 && out.size() > 1) {
+                NDArray aux = null;
+                for (int k = 1; k < out.size(); k++) {
+                    NDArray term = Losses.crossEntropy(out.get(k), labels);
+                    aux = aux == null ? term : aux.add(term);
+                }
+                loss = loss.add(aux.mul(settings.auxWeight() / (out.size() - 1)));
+            }
+            return loss;
+        };
+    }
+
+    /** The Carlini-Wagner margin max_{k != y} z_k - z_y, summed (its ascent makes the sample wrong). */
+    static NDArray cwMargin(NDArray logits, NDArray labels) {
+        NDArray oneHot = labels.toType(DataType.INT64, false).oneHot((int) logits.getShape().get(1), logits.getDataType());
+        NDArray zy = logits.mul(oneHot).sum(new int[] {1});
+        NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
+        return other.sub(zy).sum();
+    }
+
+    /** d objective / d x at x, owned by x's manager. */
+    static NDArray gradient(AttackTarget target, NDArray x, NDArray mask, Function<NDList, NDArray> objective) {
+        try (NDManager scratch = x.getManager().newSubManager()) {
+            NDArray leaf = x.duplicate();
+            leaf.attach(scratch);
+            leaf.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(objective.apply(target.forward(leaf, mask)));
+            }
+            NDArray g = leaf.getGradient().duplicate();
+            g.attach(x.getManager());
+            return g;
+        }
+    }
+
+    /** MI-FGSM: g = mu g + grad / ||grad||_1 (per sample), x = x + step sign(g), projected, for steps steps. */
+    private static NDArray momentum(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
+            AttackSettings settings) {
+        PgdSettings range = settings.pgd(eps, false);
+        NDArray adversarial = x;
+        NDArray accumulated = x.zerosLike();
+        int[] axes = nonBatchAxes(x);
+        for (int t = 0; t < settings.steps(); t++) {
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                NDArray g = gradient(target, adversarial, mask, crossEntropy(labels, settings));
+                g.attach(scratch);
+                NDArray normalised = g.div(g.abs().sum(axes, true).maximum(1e-12f));
+                NDArray nextAccumulated = accumulated.mul(MOMENTUM).add(normalised);
+                NDArray next = Pgd.project(x, adversarial.add(nextAccumulated.sign().mul(range.stepSize())), mask, range);
+                nextAccumulated.attach(x.getManager());
+                next.attach(x.getManager());
+                accumulated = nextAccumulated;
+                adversarial = next;
+            }
+        }
+        return adversarial;
+    }
+
+    /** PGD with random starts; a later restart replaces a sample's example only if it fools the model. */
+    private static NDArray restarts(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
+            AttackSettings settings, Function<NDList, NDArray> objective) {
+        NDArray best = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
+        for (int r = 1; r < settings.restarts(); r++) {
+            try (NDManager scratch = x.getManager().newSubManager()) {
+                NDArray stillRight = correct(target, best, mask, labels);
+                stillRight.attach(scratch);
+                NDArray candidate = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
+                candidate.attach(scratch);
+                NDArray use = stillRight.logicalAnd(correct(target, candidate, mask, labels).logicalNot())
+                        .toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
+                NDArray merged = candidate.mul(use).add(best.mul(use.neg().add(1f)));
+                merged.attach(x.getManager());
+                best = merged;
+            }
+        }
+        return best;
+    }
+
+    private static NDArray correct(AttackTarget target, NDArray x, NDArray mask, NDArray labels) {
+        return target.forward(x, mask).get(0).argMax(1).toType(labels.getDataType(), false).eq(labels);
+    }
+
+    /**
+     * SAP: the perturbation is the mean of 25 Gaussian smoothings of a free variable theta (zero padded,
+     * same length). Phase 1: PGD on x without random start gives theta's start; phase 2: 2 x steps of sign
+     * ascent on theta, clipped to [-eps, eps].
+     */
+    private static NDArray sap(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
+            AttackSettings settings) {
+        NDManager manager = x.getManager();
+        Function<NDList, NDArray> objective = crossEntropy(labels, settings);
+        PgdSettings range = settings.pgd(eps, false);
+        NDArray start = Pgd.perturb(target, x, mask, range, objective);
+        NDArray theta = start.sub(x);
+        NDArray kernels = manager.create(sapKernels(), new Shape(SAP_SIZES.length * SAP_SIGMAS.length, 1,
+                SAP_SIZES[SAP_SIZES.length - 1])).toType(x.getDataType(), false);
+        float step = (float) range.stepSize();
+        for (int t = 0; t < 2 * settings.steps(); t++) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray leaf = theta.duplicate();
+                leaf.attach(scratch);
+                leaf.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(objective.apply(target.forward(smoothedInput(x, leaf, kernels, mask, range), mask)));
+                }
+                NDArray next = leaf.stopGradient().add(leaf.getGradient().sign().mul(step)).clip(-eps, eps);
+                next.attach(manager);
+                theta = next;
+            }
+        }
+        return smoothedInput(x, theta, kernels, mask, range).stopGradient();
+    }
+
+    /** x plus the smoothed perturbation of theta, clamped to the range if set, padded positions left as x. */
+    private static NDArray smoothedInput(NDArray x, NDArray theta, NDArray kernels, NDArray mask, PgdSettings range) {
+        Shape s = x.getShape();
+        long pad = kernels.getShape().get(2) / 2;
+        NDArray flat = theta.reshape(s.get(0) * s.get(1), 1, s.get(2));
+        NDArray smoothed = flat.getNDArrayInternal().convolution(flat, kernels, null, new Shape(1), new Shape(pad),
+                new Shape(1), 1).singletonOrThrow().mean(new int[] {1}).reshape(s);
+        NDArray y = x.add(smoothed).clip(range.lower(), range.upper());
+        if (mask != null) {
+            NDArray m = mask.expandDims(1);
+            y = y.mul(m).add(x.mul(m.neg().add(1f)));
+        }
+        return y;
+    }
+
+    /** The 25 normalised Gaussian kernels, each centred in a row of the largest size. */
+    static float[] sapKernels() {
+        int width = SAP_SIZES[SAP_SIZES.length - 1];
+        float[] k = new float[SAP_SIZES.length * SAP_SIGMAS.length * width];
+        int row = 0;
+        for (int size : SAP_SIZES) {
+            for (double sigma : SAP_SIGMAS) {
+                double sum = 0;
+                double[] g = new double[size];
+                for (int i = 0; i < size; i++) {
+                    double d = i - (size - 1) / 2.0;
+                    g[i] = Math.exp(-d * d / (2 * sigma * sigma));
+                    sum += g[i];
+                }
+                int offset = (width - size) / 2;
+                for (int i = 0; i < size; i++) {
+                    k[row * width + offset + i] = (float) (g[i] / sum);
+                }
+                row++;
+            }
+        }
+        return k;
+    }
+
+    private static int[] nonBatchAxes(NDArray x) {
+        int[] axes = new int[x.getShape().dimension() - 1];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 1;
+        }
+        return axes;
+    }
+}

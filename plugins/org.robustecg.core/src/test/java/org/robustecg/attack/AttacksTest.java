@@ -1,0 +1,135 @@
+package org.robustecg.attack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+/** Attacks on small real engine computations (linear and two-layer models), checked against definitions. */
+class AttacksTest {
+
+    private static final int LEADS = 2;
+    private static final int LENGTH = 40;
+
+    /** logits = flatten(x) W + b. */
+    private record Linear(NDArray w, NDArray b) implements AttackTarget {
+        @Override
+        public NDList forward(NDArray x, NDArray mask) {
+            return new NDList(x.reshape(x.getShape().get(0), -1).matMul(w).add(b));
+        }
+    }
+
+    /** logits = tanh(flatten(x) W1) W2: a small non-linear model. */
+    private record TwoLayer(NDArray w1, NDArray w2) implements AttackTarget {
+        @Override
+        public NDList forward(NDArray x, NDArray mask) {
+            return new NDList(x.reshape(x.getShape().get(0), -1).matMul(w1).tanh().matMul(w2));
+        }
+    }
+
+    private static TwoLayer twoLayer(NDManager m) {
+        Engine.getInstance().setRandomSeed(12);
+        return new TwoLayer(m.randomNormal(0, 0.3f, new Shape(LEADS * LENGTH, 16), DataType.FLOAT32),
+                m.randomNormal(0, 1, new Shape(16, 3), DataType.FLOAT32));
+    }
+
+    private static NDArray inputs(NDManager m, int n) {
+        return m.randomUniform(0.2f, 0.8f, new Shape(n, LEADS, LENGTH));
+    }
+
+    @Test
+    void fgsmOnALinearModelIsTheClosedForm() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            NDArray w = m.randomNormal(new Shape(LEADS * LENGTH, 2));
+            Linear target = new Linear(w, m.zeros(new Shape(2)));
+            NDArray x = inputs(m, 4);
+            NDArray y = m.create(new int[] {0, 1, 1, 0});
+            AttackSettings fgsm = new AttackSettings(AttackKind.FGSM, 1, 0, 1, true, -10, 10, 0, 1);
+            float[] adv = Attacks.run(target, x, null, y, 0.05, fgsm).toFloatArray();
+            // d CE / dx = p_other (w_other - w_label): its sign is sign(w_other - w_label).
+            float[] wv = w.toFloatArray();
+            float[] xv = x.toFloatArray();
+            int[] labels = {0, 1, 1, 0};
+            int d = LEADS * LENGTH;
+            for (int s = 0; s < 4; s++) {
+                for (int i = 0; i < d; i++) {
+                    float diff = wv[i * 2 + (1 - labels[s])] - wv[i * 2 + labels[s]];
+                    assertEquals(xv[s * d + i] + 0.05f * Math.signum(diff), adv[s * d + i], 1e-6f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyAttackStaysInTheBallInTheRangeAndOffThePadding() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer target = twoLayer(m);
+            NDArray x = inputs(m, 6);
+            NDArray y = m.create(new int[] {0, 1, 2, 0, 1, 2});
+            NDArray mask = m.ones(new Shape(6, LENGTH));
+            mask.set(new ai.djl.ndarray.index.NDIndex(":, 30:"), 0f);
+            x = x.mul(mask.expandDims(1));
+            double eps = 0.3;
+            for (AttackKind kind : AttackKind.values()) {
+                AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(5).withRestarts(2);
+                NDArray adv = Attacks.run(target, x, mask, y, eps, s);
+                float[] delta = adv.sub(x).toFloatArray();
+                float[] a = adv.toFloatArray();
+                for (int i = 0; i < delta.length; i++) {
+                    assertTrue(Math.abs(delta[i]) <= eps + 1e-6, kind + ": |delta| " + delta[i]);
+                    if (i % LENGTH >= 30) {
+                        assertEquals(0f, a[i], kind + ": padding stays zero");
+                    }
+                    if (s.clamp()) {
+                        assertTrue(a[i] >= 0 && a[i] <= 1, kind + ": in range");
+                    }
+                }
+                assertArrayEquals(x.toFloatArray(), Attacks.run(target, x, mask, y, 0, s).toFloatArray(), kind + " eps 0");
+                assertArrayEquals(a, Attacks.run(target, x, mask, y, eps, s).toFloatArray(), kind + " seeded");
+            }
+        }
+    }
+
+    @Test
+    void sapPerturbationsAreSmoothAndStrongerAttacksAreNotWeaker() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer target = twoLayer(m);
+            NDArray x = inputs(m, 64);
+            NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
+            double eps = 0.05;
+            NDArray pgd = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(20));
+            NDArray sap = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.SAP, 0, 1).withSteps(10));
+            double pgdRoughness = roughness(pgd.sub(x));
+            double sapRoughness = roughness(sap.sub(x));
+            System.out.printf("mean |second difference| of the perturbation: PGD %.5f, SAP %.5f%n", pgdRoughness,
+                    sapRoughness);
+            assertTrue(sapRoughness < pgdRoughness / 10, "SAP is smooth");
+            double noise = accuracy(target, Attacks.run(target, x, null, y, eps,
+                    AttackSettings.defaults(AttackKind.NOISE, 0, 1)), y);
+            double fgsm = accuracy(target, Attacks.run(target, x, null, y, eps,
+                    AttackSettings.defaults(AttackKind.FGSM, 0, 1)), y);
+            double pgd20 = accuracy(target, pgd, y);
+            System.out.printf("accuracy at eps %.2f: noise %.3f, FGSM %.3f, PGD-20 %.3f%n", eps, noise, fgsm, pgd20);
+            assertTrue(pgd20 <= fgsm && fgsm <= noise, noise + " >= " + fgsm + " >= " + pgd20);
+            assertTrue(pgd20 < 1, "PGD fools some samples");
+        }
+    }
+
+    private static double roughness(NDArray delta) {
+        NDArray d2 = delta.get(":, :, 2:").sub(delta.get(":, :, 1:-1").mul(2)).add(delta.get(":, :, :-2"));
+        return d2.abs().mean().getFloat();
+    }
+
+    private static double accuracy(AttackTarget target, NDArray x, NDArray y) {
+        return target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false).eq(y).sum().getLong()
+                / (double) y.getShape().get(0);
+    }
+}
