@@ -38,7 +38,7 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "<data.npz>")
     private Path data;
 
-    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|cw-linf|sap",
+    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|cw-linf|apgd|sap",
             description = "one or more attacks")
     private List<String> attacks;
 

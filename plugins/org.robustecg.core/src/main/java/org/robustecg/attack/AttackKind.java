@@ -14,6 +14,8 @@ public enum AttackKind {
     PGD,
     /** PGD ascending the Carlini-Wagner margin instead of cross-entropy. */
     CW_LINF,
+    /** APGD-CE (Croce and Hein 2020): step-size-free PGD with momentum, the core of AutoAttack. */
+    APGD,
     /** Smooth adversarial perturbation (Han et al. 2020): a sum of Gaussian-smoothed perturbations. */
     SAP;
 
@@ -27,6 +29,6 @@ public enum AttackKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, cw-linf, sap)");
+        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, cw-linf, apgd, sap)");
     }
 }

@@ -41,6 +41,7 @@ public final class Attacks {
             case MIFGSM -> momentum(target, x, mask, labels, eps, settings);
             case PGD -> restarts(target, x, mask, labels, eps, settings, crossEntropy(labels, settings));
             case CW_LINF -> restarts(target, x, mask, labels, eps, settings, out -> cwMargin(out.get(0), labels));
+            case APGD -> Apgd.run(target, x, mask, labels, eps, settings);
             case SAP -> sap(target, x, mask, labels, eps, settings);
         };
     }

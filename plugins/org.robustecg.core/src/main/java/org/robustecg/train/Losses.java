@@ -53,6 +53,11 @@ public final class Losses {
         return logits.softmax(1).sub(oneHot(labels, logits)).square().mean();
     }
 
+    /** One-hot targets of int labels, shaped and typed like the logits {@code like}. */
+    public static NDArray crossEntropyTargets(NDArray labels, NDArray like) {
+        return oneHot(labels, like);
+    }
+
     static NDArray oneHot(NDArray labels, NDArray like) {
         return labels.toType(DataType.INT64, false).oneHot((int) like.getShape().get(1), like.getDataType());
     }

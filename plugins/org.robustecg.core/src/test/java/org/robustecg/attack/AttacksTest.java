@@ -45,6 +45,12 @@ class AttacksTest {
     }
 
     @Test
+    void apgdCheckpointsFollowThePaper() {
+        // p = 0, 0.22, 0.41, 0.57, 0.70, 0.80, 0.87, 0.93, 0.99 of 100 iterations (p_0 = 0 is not a checkpoint).
+        assertEquals(java.util.List.of(22, 41, 57, 70, 80, 87, 93, 99), Apgd.checkpoints(100));
+    }
+
+    @Test
     void fgsmOnALinearModelIsTheClosedForm() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
@@ -120,6 +126,12 @@ class AttacksTest {
             System.out.printf("accuracy at eps %.2f: noise %.3f, FGSM %.3f, PGD-20 %.3f%n", eps, noise, fgsm, pgd20);
             assertTrue(pgd20 <= fgsm && fgsm <= noise, noise + " >= " + fgsm + " >= " + pgd20);
             assertTrue(pgd20 < 1, "PGD fools some samples");
+            double pgd10 = accuracy(target, Attacks.run(target, x, null, y, eps,
+                    AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(10)), y);
+            double apgd = accuracy(target, Attacks.run(target, x, null, y, eps,
+                    AttackSettings.defaults(AttackKind.APGD, 0, 1).withSteps(20)), y);
+            System.out.printf("PGD-10 %.3f, APGD-20 %.3f%n", pgd10, apgd);
+            assertTrue(apgd <= pgd10, "APGD is not weaker than PGD-10");
         }
     }
 

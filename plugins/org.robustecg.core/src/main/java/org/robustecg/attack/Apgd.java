@@ -1,0 +1,186 @@
+package org.robustecg.attack;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.robustecg.train.Losses;
+
+/**
+ * APGD-CE (Croce and Hein, ICML 2020), the step-size-free PGD at the core of AutoAttack: momentum 0.75,
+ * step 2 eps halved per sample at checkpoints where the loss rose in fewer than 75 % of the steps since the
+ * previous checkpoint, or where neither the step nor the best loss changed; after a halving the sample
+ * restarts from its best point. Returns, per sample, the first point that fools the model, else the point of
+ * highest loss.
+ */
+final class Apgd {
+
+    private static final double ALPHA = 0.75;
+    private static final double RHO = 0.75;
+
+    private Apgd() {
+    }
+
+    static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings settings) {
+        NDManager manager = x.getManager();
+        int n = (int) x.getShape().get(0);
+        int iterations = settings.steps();
+        List<Integer> checkpoints = checkpoints(iterations);
+        PgdSettings range = settings.pgd(eps, true);
+        NDArray current = Pgd.project(x, x.add(manager.randomUniform((float) -eps, (float) eps, x.getShape(),
+                x.getDataType())), mask, range);
+        float[] step = new float[n];
+        java.util.Arrays.fill(step, (float) (2 * eps));
+        Step first = evaluate(target, current, mask, labels);
+        float[] loss = first.loss;
+        float[] bestLoss = loss.clone();
+        NDArray best = current;
+        NDArray fooled = current;
+        boolean[] isFooled = first.wrong.clone();
+        NDArray previous = current;
+        NDArray gradient = first.gradient;
+        int[] increases = new int[n];
+        float[] stepAtCheckpoint = step.clone();
+        float[] bestAtCheckpoint = bestLoss.clone();
+        int lastCheckpoint = 0;
+        for (int k = 0; k < iterations; k++) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray eta = manager.create(step).reshape(n, 1, 1);
+                eta.attach(scratch);
+                NDArray z = Pgd.project(x, current.add(gradient.sign().mul(eta)), mask, range);
+                NDArray next = k == 0 ? z : Pgd.project(x, current.add(z.sub(current).mul(ALPHA))
+                        .add(current.sub(previous).mul(1 - ALPHA)), mask, range);
+                next.attach(manager);
+                Step s = evaluate(target, next, mask, labels);
+                NDArray improved = flags(manager, s.loss, bestLoss, n);
+                improved.attach(scratch);
+                NDArray newBest = next.mul(improved).add(best.mul(improved.neg().add(1f)));
+                boolean[] newlyFooled = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    if (s.loss[i] > loss[i]) {
+                        increases[i]++;
+                    }
+                    if (s.loss[i] > bestLoss[i]) {
+                        bestLoss[i] = s.loss[i];
+                    }
+                    newlyFooled[i] = s.wrong[i] && !isFooled[i];
+                    isFooled[i] |= s.wrong[i];
+                }
+                NDArray take = mask(manager, newlyFooled, n);
+                take.attach(scratch);
+                NDArray newFooled = next.mul(take).add(fooled.mul(take.neg().add(1f)));
+                newBest.attach(manager);
+                newFooled.attach(manager);
+                previous = current;
+                current = next;
+                best = newBest;
+                fooled = newFooled;
+                loss = s.loss;
+                gradient = s.gradient;
+                if (checkpoints.contains(k + 1)) {
+                    int since = k + 1 - lastCheckpoint;
+                    boolean[] halve = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        boolean fewIncreases = increases[i] < RHO * since;
+                        boolean stalled = stepAtCheckpoint[i] == step[i] && bestAtCheckpoint[i] == bestLoss[i];
+                        halve[i] = fewIncreases || stalled;
+                        stepAtCheckpoint[i] = step[i];
+                        bestAtCheckpoint[i] = bestLoss[i];
+                        if (halve[i]) {
+                            step[i] /= 2;
+                        }
+                        increases[i] = 0;
+                    }
+                    NDArray back = mask(manager, halve, n);
+                    back.attach(scratch);
+                    NDArray restarted = best.mul(back).add(current.mul(back.neg().add(1f)));
+                    restarted.attach(manager);
+                    current = restarted;
+                    lastCheckpoint = k + 1;
+                    if (anyTrue(halve)) {
+                        Step again = evaluate(target, current, mask, labels);
+                        gradient = again.gradient;
+                        loss = again.loss;
+                    }
+                }
+            }
+        }
+        NDArray use = mask(manager, isFooled, n);
+        return fooled.mul(use).add(best.mul(use.neg().add(1f)));
+    }
+
+    /**
+     * Checkpoints in whole iterations, as the reference implementation counts them: the first after
+     * 22 % of the iterations, each following interval 3 % shorter, but at least 6 % (the paper's
+     * p_{j+1} = p_j + max(p_j - p_{j-1} - 0.03, 0.06) with p_1 = 0.22).
+     */
+    static List<Integer> checkpoints(int iterations) {
+        List<Integer> points = new ArrayList<>();
+        int interval = Math.max((int) (0.22 * iterations), 1);
+        int shrink = Math.max((int) (0.03 * iterations), 1);
+        int smallest = Math.max((int) (0.06 * iterations), 1);
+        for (int at = interval; at <= iterations; at += interval) {
+            points.add(at);
+            interval = Math.max(interval - shrink, smallest);
+        }
+        return points;
+    }
+
+    private record Step(float[] loss, boolean[] wrong, NDArray gradient) {
+    }
+
+    /** Per-sample cross-entropy, whether each sample is misclassified, and the gradient (owned by x's manager). */
+    private static Step evaluate(AttackTarget target, NDArray x, NDArray mask, NDArray labels) {
+        try (NDManager scratch = x.getManager().newSubManager()) {
+            NDArray leaf = x.duplicate();
+            leaf.attach(scratch);
+            leaf.setRequiresGradient(true);
+            float[] loss;
+            boolean[] wrong;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = target.forward(leaf, mask).get(0);
+                NDArray perSample = logits.logSoftmax(1).mul(Losses.crossEntropyTargets(labels, logits)).sum(new int[] {1})
+                        .neg();
+                collector.backward(perSample.sum());
+                loss = perSample.toType(DataType.FLOAT32, false).toFloatArray();
+                int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+                int[] truth = labels.toType(DataType.INT32, false).toIntArray();
+                wrong = new boolean[predicted.length];
+                for (int i = 0; i < wrong.length; i++) {
+                    wrong[i] = predicted[i] != truth[i];
+                }
+            }
+            NDArray g = leaf.getGradient().duplicate();
+            g.attach(x.getManager());
+            return new Step(loss, wrong, g);
+        }
+    }
+
+    private static NDArray flags(NDManager manager, float[] a, float[] b, int n) {
+        boolean[] f = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = a[i] > b[i];
+        }
+        return mask(manager, f, n);
+    }
+
+    private static NDArray mask(NDManager manager, boolean[] f, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = f[i] ? 1f : 0f;
+        }
+        return manager.create(v).reshape(n, 1, 1);
+    }
+
+    private static boolean anyTrue(boolean[] f) {
+        for (boolean b : f) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
