@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Attacks a model (white-box, l-inf, in inference mode) on a dataset at every radius of --eps and "
                 + "writes one row per (attack, epsilon, sample): attack,epsilon,sample_id,label,prediction,"
-                + "clean_prediction,linf,l2,snr_db; clean rows have epsilon 0. Score it with 'robustecg score'.")
+                + "clean_prediction,linf,l2,snr_db; clean rows have epsilon 0. Score it with 'robustecg score'. "
+                + "For cw (Carlini-Wagner l2) each radius is an l2 budget.")
 final class AttackCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +39,7 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "<data.npz>")
     private Path data;
 
-    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|cw-linf|apgd|sap",
+    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|pgd-ecg|cw|cw-linf|apgd|sap",
             description = "one or more attacks")
     private List<String> attacks;
 
@@ -57,6 +58,10 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--aux-weight", defaultValue = "0",
             description = "adaptive attack on CAS models: weight of the auxiliary heads' loss (${DEFAULT-VALUE})")
     private double auxWeight;
+
+    @Option(names = "--source-model", paramLabel = "<model.recg>",
+            description = "make the adversarial examples on this model and transfer them (gradient-masking check)")
+    private Path sourceModel;
 
     @Option(names = "--subset", description = "attack at most this many samples per class (seeded)")
     private Integer subset;
@@ -97,7 +102,8 @@ final class AttackCommand implements Callable<Integer> {
             d = Splits.perClass(d, subset, seed).test();
         }
         List<AttackRecord> rows = new ArrayList<>();
-        try (TrainedModel m = ModelFile.load(model)) {
+        try (TrainedModel m = ModelFile.load(model);
+                TrainedModel source = sourceModel == null ? null : ModelFile.load(sourceModel)) {
             for (AttackKind kind : kinds) {
                 AttackSettings s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper())
                         .withRestarts(restarts).withAuxWeight(auxWeight).withSeed(seed);
@@ -109,7 +115,7 @@ final class AttackCommand implements Callable<Integer> {
                 }
                 ConsoleProgress progress = new ConsoleProgress(kind.cliName(), !json, Interrupts.CANCELLED);
                 try {
-                    rows.addAll(RobustnessEvaluation.run(m, d, s, eps, batch, progress));
+                    rows.addAll(RobustnessEvaluation.run(m, source, d, s, eps, batch, progress));
                 } finally {
                     progress.finish();
                 }

@@ -75,6 +75,11 @@ class TrainPredictCommandsTest {
             }
         }
         assertEquals(1, Run.of("score", "--predictions", attacked.toString(), "--eps-max", "0.5").exitCode());
+        Path transferred = dir.resolve("transfer.csv");
+        assertEquals(0, Run.of("attack", "--model", model.toString(), "--source-model", model.toString(), "--data",
+                dir.resolve("beats-test.npz").toString(), "--attack", "cw,pgd-ecg,apgd", "--eps", "0.1", "--steps", "2",
+                "--subset", "2", "--out", transferred.toString()).exitCode());
+        assertTrue(Files.readAllLines(transferred).get(1).startsWith("transfer-cw,"));
 
         // Data that does not fit the model: a clear error, exit code 1.
         Path other = dir.resolve("other.npz");

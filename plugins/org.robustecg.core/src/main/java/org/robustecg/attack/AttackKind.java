@@ -12,6 +12,10 @@ public enum AttackKind {
     MIFGSM,
     /** Madry PGD: random start, signed steps, projection; restarts keep each sample's worst case. */
     PGD,
+    /** The ECG literature's PGD: Adamax-driven noise, fixed step 0.01, per-sample early stop. */
+    PGD_ECG,
+    /** Carlini-Wagner l2 (tanh variables, Adam, binary search over c); its radius is an l2 budget. */
+    CW,
     /** PGD ascending the Carlini-Wagner margin instead of cross-entropy. */
     CW_LINF,
     /** APGD-CE (Croce and Hein 2020): step-size-free PGD with momentum, the core of AutoAttack. */
@@ -29,6 +33,6 @@ public enum AttackKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, cw-linf, apgd, sap)");
+        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, sap)");
     }
 }

@@ -25,7 +25,7 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
     /** The defaults of SPEC 4 for an attack on data in [lower, upper]: clamping on except for SAP. */
     public static AttackSettings defaults(AttackKind kind, float lower, float upper) {
         int steps = switch (kind) {
-            case PGD, CW_LINF, APGD -> 100;
+            case PGD, CW_LINF, APGD, CW, PGD_ECG -> 100;
             case SAP -> 20;
             case MIFGSM -> 10;
             default -> 1;

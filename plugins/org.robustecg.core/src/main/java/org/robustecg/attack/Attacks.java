@@ -11,7 +11,8 @@ import java.util.function.Function;
 import org.robustecg.train.Losses;
 
 /**
- * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf), is clamped
+ * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
+ * eps bounds the l2 norm), is clamped
  * to the data range when the settings say so, leaves padded positions (mask 0) untouched, and is owned by
  * x's manager. Random draws come from the engine's generator, seeded per call from the settings.
  */
@@ -42,6 +43,8 @@ public final class Attacks {
             case PGD -> restarts(target, x, mask, labels, eps, settings, crossEntropy(labels, settings));
             case CW_LINF -> restarts(target, x, mask, labels, eps, settings, out -> cwMargin(out.get(0), labels));
             case APGD -> Apgd.run(target, x, mask, labels, eps, settings);
+            case PGD_ECG -> IterativeAttacks.pgdEcg(target, x, mask, labels, eps, settings);
+            case CW -> IterativeAttacks.carliniWagner(target, x, mask, labels, eps, settings);
             case SAP -> sap(target, x, mask, labels, eps, settings);
         };
     }

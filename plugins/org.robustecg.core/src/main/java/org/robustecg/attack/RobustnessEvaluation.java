@@ -24,11 +24,27 @@ public final class RobustnessEvaluation {
      */
     public static List<AttackRecord> run(TrainedModel model, Dataset data, AttackSettings settings, double[] epsilons,
             int batchSize, Progress progress) {
+        return run(model, null, data, settings, epsilons, batchSize, progress);
+    }
+
+    /**
+     * As {@link #run(TrainedModel, Dataset, AttackSettings, double[], int, Progress)}, but the adversarial
+     * examples are made on {@code source} and transferred to {@code model} (a check for gradient masking:
+     * a model that only hides its gradients falls to examples made on another model). Attack names get the
+     * prefix "transfer-".
+     */
+    public static List<AttackRecord> run(TrainedModel model, TrainedModel source, Dataset data, AttackSettings settings,
+            double[] epsilons, int batchSize, Progress progress) {
         Inference.check(model, data);
+        if (source != null) {
+            Inference.check(source, data);
+        }
+        TrainedModel attacked = source == null ? model : source;
         List<String> classes = model.info().classNames();
-        String name = settings.kind().cliName();
+        String name = (source == null ? "" : "transfer-") + settings.kind().cliName();
         List<AttackRecord> rows = new ArrayList<>();
         model.classifier().freeze(true);
+        attacked.classifier().freeze(true);
         try {
             int batches = (data.size() + batchSize - 1) / batchSize;
             for (int b = 0; b < batches; b++) {
@@ -47,7 +63,7 @@ public final class RobustnessEvaluation {
                         try (NDManager step = scratch.newSubManager()) {
                             NDArray x = batch.x().duplicate();
                             x.attach(step);
-                            NDArray adversarial = Attacks.run(model.classifier(), x, batch.mask(), batch.labels(),
+                            NDArray adversarial = Attacks.run(attacked.classifier(), x, batch.mask(), batch.labels(),
                                     epsilons[e], settings.withSeed(settings.seed() + 1000L * b + e));
                             int[] predicted = predict(model, adversarial, batch.mask());
                             NDArray delta = adversarial.sub(x);
@@ -70,6 +86,7 @@ public final class RobustnessEvaluation {
             }
         } finally {
             model.classifier().freeze(false);
+            attacked.classifier().freeze(false);
         }
         return rows;
     }

@@ -135,6 +135,64 @@ class AttacksTest {
         }
     }
 
+    @Test
+    void carliniWagnerNeedsLessL2ThanFgsm() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer target = twoLayer(m);
+            NDArray x = inputs(m, 32);
+            NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
+            NDArray fgsm = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.FGSM, 0, 1));
+            NDArray cw = Attacks.run(target, x, null, y, 100, AttackSettings.defaults(AttackKind.CW, 0, 1).withSteps(50));
+            boolean[] fgsmFools = fooled(target, fgsm, y);
+            boolean[] cwFools = fooled(target, cw, y);
+            float[] fgsmL2 = fgsm.sub(x).square().sum(new int[] {1, 2}).sqrt().toFloatArray();
+            float[] cwL2 = cw.sub(x).square().sum(new int[] {1, 2}).sqrt().toFloatArray();
+            int both = 0;
+            for (int i = 0; i < 32; i++) {
+                if (fgsmFools[i] && cwFools[i]) {
+                    both++;
+                    assertTrue(cwL2[i] < fgsmL2[i], "sample " + i + ": C&W " + cwL2[i] + " vs FGSM " + fgsmL2[i]);
+                }
+            }
+            System.out.println("samples fooled by both FGSM and C&W: " + both);
+            assertTrue(both > 5);
+            // An l2 budget below every perturbation C&W found leaves every sample clean.
+            NDArray none = Attacks.run(target, x, null, y, 1e-6, AttackSettings.defaults(AttackKind.CW, 0, 1).withSteps(5));
+            assertArrayEquals(x.toFloatArray(), none.toFloatArray());
+        }
+    }
+
+    @Test
+    void pgdEcgStopsEachSampleOnceFooled() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer target = twoLayer(m);
+            NDArray x = inputs(m, 32);
+            NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
+            NDArray ecg = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD_ECG, 0, 1).withSteps(30));
+            NDArray pgd = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(30));
+            boolean[] ecgFools = fooled(target, ecg, y);
+            float[] ecgLinf = ecg.sub(x).abs().reshape(32, -1).max(new int[] {1}).toFloatArray();
+            float[] pgdLinf = pgd.sub(x).abs().reshape(32, -1).max(new int[] {1}).toFloatArray();
+            int stoppedEarly = 0;
+            for (int i = 0; i < 32; i++) {
+                if (ecgFools[i] && ecgLinf[i] < pgdLinf[i] - 1e-4) {
+                    stoppedEarly++;
+                }
+            }
+            assertTrue(stoppedEarly > 0, "fooled samples stop before using the whole ball");
+        }
+    }
+
+    private static boolean[] fooled(AttackTarget target, NDArray adversarial, NDArray y) {
+        int[] p = target.forward(adversarial, null).get(0).argMax(1).toType(DataType.INT32, false).toIntArray();
+        int[] t = y.toIntArray();
+        boolean[] f = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            f[i] = p[i] != t[i];
+        }
+        return f;
+    }
+
     private static double roughness(NDArray delta) {
         NDArray d2 = delta.get(":, :, 2:").sub(delta.get(":, :, 1:-1").mul(2)).add(delta.get(":, :, :-2"));
         return d2.abs().mean().getFloat();

@@ -1,0 +1,179 @@
+package org.robustecg.attack;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import org.robustecg.train.Losses;
+
+/**
+ * Two optimiser-driven attacks: the PGD variant of the ECG robustness literature (Adamax updates of the
+ * noise with a fixed step, per-sample early stop once the label flips) and Carlini-Wagner l2 (tanh change
+ * of variables, Adam, binary search over the constant c).
+ */
+final class IterativeAttacks {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final int BINARY_SEARCH_STEPS = 5;
+    private static final double INITIAL_C = 0.1;
+    private static final float CW_LEARNING_RATE = 0.01f;
+
+    private IterativeAttacks() {
+    }
+
+    /**
+     * PGD-ECG: noise delta (from 0) ascends the cross-entropy with Adamax steps of size stepSize (default
+     * 0.01), projected onto the eps-ball and range after each step; a sample stops as soon as it is fooled.
+     */
+    static NDArray pgdEcg(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
+            AttackSettings settings) {
+        NDManager manager = x.getManager();
+        PgdSettings range = settings.pgd(eps, false);
+        float step = (float) (settings.stepSize() > 0 ? settings.stepSize() : 0.01);
+        NDArray adversarial = x;
+        NDArray m = x.zerosLike();
+        NDArray u = x.zerosLike();
+        NDArray active = x.onesLike();
+        for (int t = 1; t <= settings.steps(); t++) {
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray g = Attacks.gradient(target, adversarial, mask, Attacks.crossEntropy(labels, settings));
+                g.attach(scratch);
+                NDArray nextM = m.mul(BETA1).add(g.mul(1 - BETA1));
+                NDArray nextU = u.mul(BETA2).maximum(g.abs().add(1e-8f));
+                NDArray update = nextM.div(nextU).mul(step / (1 - Math.pow(BETA1, t))).mul(active);
+                NDArray next = Pgd.project(x, adversarial.add(update), mask, range);
+                NDArray stillRight = target.forward(next, mask).get(0).argMax(1).toType(labels.getDataType(), false)
+                        .eq(labels).toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
+                NDArray nextActive = active.mul(stillRight);
+                for (NDArray a : new NDArray[] {nextM, nextU, next, nextActive}) {
+                    a.attach(manager);
+                }
+                m = nextM;
+                u = nextU;
+                adversarial = next;
+                active = nextActive;
+                if (active.sum().getFloat() == 0) {
+                    break;
+                }
+            }
+        }
+        return adversarial == x ? x.duplicate() : adversarial;
+    }
+
+    /**
+     * Carlini-Wagner l2, untargeted: minimise ||x' - x||^2 + c max(z_y - max_{k != y} z_k, -kappa) over
+     * x' = lower + (upper - lower)(tanh(w) + 1) / 2 with Adam, for steps iterations per value of c, with a
+     * binary search over c; per sample the smallest successful perturbation is kept. Results whose l2 norm
+     * exceeds {@code l2Budget} count as failures (the clean input is returned for them).
+     */
+    static NDArray carliniWagner(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double l2Budget,
+            AttackSettings settings) {
+        NDManager manager = x.getManager();
+        int n = (int) x.getShape().get(0);
+        float lo = settings.lower();
+        float hi = settings.upper();
+        double[] c = new double[n];
+        double[] lowerC = new double[n];
+        double[] upperC = new double[n];
+        java.util.Arrays.fill(c, INITIAL_C);
+        java.util.Arrays.fill(upperC, 1e10);
+        double[] bestNorm = new double[n];
+        java.util.Arrays.fill(bestNorm, Double.POSITIVE_INFINITY);
+        NDArray best = x.duplicate();
+        NDArray maskB = mask == null ? null : mask.expandDims(1);
+        // w with x' = x at the start (clipped away from the tanh asymptotes).
+        NDArray scaled = x.sub(lo).div(hi - lo).mul(2).sub(1).clip(-1 + 1e-6, 1 - 1e-6);
+        NDArray w0 = scaled.add(1).div(scaled.neg().add(1)).log().mul(0.5);
+        for (int search = 0; search < BINARY_SEARCH_STEPS; search++) {
+            boolean[] success = new boolean[n];
+            try (NDManager round = manager.newSubManager()) {
+                NDArray constants = round.create(toFloat(c)).toType(x.getDataType(), false);
+                NDArray w = w0.duplicate();
+                w.attach(round);
+                NDArray m = w.zerosLike();
+                NDArray v = w.zerosLike();
+                for (int t = 1; t <= settings.steps(); t++) {
+                    try (NDManager scratch = round.newSubManager()) {
+                        NDArray leaf = w.duplicate();
+                        leaf.attach(scratch);
+                        leaf.setRequiresGradient(true);
+                        NDArray candidate;
+                        float[] norms;
+                        boolean[] fooled;
+                        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                            candidate = leaf.tanh().add(1).mul((hi - lo) / 2f).add(lo);
+                            if (maskB != null) {
+                                candidate = candidate.mul(maskB).add(x.mul(maskB.neg().add(1f)));
+                            }
+                            NDArray distance = candidate.sub(x).square().sum(new int[] {1, 2});
+                            NDArray logits = target.forward(candidate, mask).get(0);
+                            NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
+                            NDArray zy = logits.mul(oneHot).sum(new int[] {1});
+                            NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
+                            NDArray margin = zy.sub(other).maximum(0f);
+                            collector.backward(distance.add(margin.mul(constants)).sum());
+                            norms = distance.sqrt().toType(DataType.FLOAT32, false).toFloatArray();
+                            int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+                            int[] truth = labels.toType(DataType.INT32, false).toIntArray();
+                            fooled = new boolean[n];
+                            for (int i = 0; i < n; i++) {
+                                fooled[i] = predicted[i] != truth[i];
+                            }
+                        }
+                        float[] take = new float[n];
+                        for (int i = 0; i < n; i++) {
+                            if (fooled[i]) {
+                                success[i] = true;
+                                if (norms[i] < bestNorm[i]) {
+                                    bestNorm[i] = norms[i];
+                                    take[i] = 1;
+                                }
+                            }
+                        }
+                        NDArray takeArray = scratch.create(take).reshape(n, 1, 1).toType(x.getDataType(), false);
+                        NDArray newBest = candidate.stopGradient().mul(takeArray).add(best.mul(takeArray.neg().add(1f)));
+                        NDArray g = leaf.getGradient();
+                        NDArray nextM = m.mul(BETA1).add(g.mul(1 - BETA1));
+                        NDArray nextV = v.mul(BETA2).add(g.square().mul(1 - BETA2));
+                        double correction = Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+                        NDArray nextW = leaf.stopGradient().sub(nextM.div(nextV.sqrt().add(1e-8f))
+                                .mul(CW_LEARNING_RATE * correction));
+                        newBest.attach(manager);
+                        best = newBest;
+                        for (NDArray a : new NDArray[] {nextM, nextV, nextW}) {
+                            a.attach(round);
+                        }
+                        m = nextM;
+                        v = nextV;
+                        w = nextW;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (success[i]) {
+                    upperC[i] = Math.min(upperC[i], c[i]);
+                    c[i] = (lowerC[i] + upperC[i]) / 2;
+                } else {
+                    lowerC[i] = Math.max(lowerC[i], c[i]);
+                    c[i] = upperC[i] < 1e9 ? (lowerC[i] + upperC[i]) / 2 : c[i] * 10;
+                }
+            }
+        }
+        float[] keep = new float[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = bestNorm[i] <= l2Budget ? 1 : 0;
+        }
+        NDArray keepArray = manager.create(keep).reshape(n, 1, 1).toType(x.getDataType(), false);
+        return best.mul(keepArray).add(x.mul(keepArray.neg().add(1f)));
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}
