@@ -72,6 +72,10 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--plots", paramLabel = "<dir>",
+            description = "write, per attack, the first sample with its adversarial version at the largest radius")
+    private Path plots;
+
     @Option(names = "--out", required = true, paramLabel = "<predictions.csv>")
     private Path out;
 
@@ -80,6 +84,28 @@ final class AttackCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the summary as JSON")
     private boolean json;
+
+    /** The first sample's first lead, clean and attacked, with the perturbation. */
+    private void plotExample(TrainedModel m, Dataset d, AttackSettings s, double eps) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(plots);
+        try (ai.djl.ndarray.NDManager scratch = m.manager().newSubManager()) {
+            org.robustecg.data.Batch b = org.robustecg.data.Batch.of(d, new int[] {0}, scratch);
+            m.classifier().freeze(true);
+            float[] adversarial;
+            try {
+                adversarial = org.robustecg.attack.Attacks.run(m.classifier(), b.x(), b.mask(), b.labels(), eps, s)
+                        .toFloatArray();
+            } finally {
+                m.classifier().freeze(false);
+            }
+            float[] clean = b.x().toFloatArray();
+            int length = d.length();
+            org.robustecg.report.Charts.adversarialExample(java.util.Arrays.copyOf(clean, length),
+                    java.util.Arrays.copyOf(adversarial, length), d.samplingFrequency(),
+                    s.kind().cliName() + " at eps " + eps + ", sample 0 (" + d.classNames().get(d.labels()[0]) + ")",
+                    plots.resolve("example-" + s.kind().cliName() + ".png"));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -118,6 +144,9 @@ final class AttackCommand implements Callable<Integer> {
                     rows.addAll(RobustnessEvaluation.run(m, source, d, s, eps, batch, progress));
                 } finally {
                     progress.finish();
+                }
+                if (plots != null) {
+                    plotExample(source == null ? m : source, d, s, eps[eps.length - 1]);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
+import org.robustecg.report.Charts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +30,19 @@ final class ScoreCommand implements Callable<Integer> {
             description = "a sample wrong on clean input stays wrong at every radius (the reference rule; default on)")
     private boolean keepCleanMistakes;
 
+    @Option(names = "--plots", paramLabel = "<dir>",
+            description = "write PNG charts: accuracy and F1 curves of every attack, confusion matrices clean and at eps_max")
+    private Path plots;
+
     @Option(names = "--json", description = "print as JSON")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
         List<RobustnessScore> scores = RobustnessScore.score(PredictionsCsv.read(predictions), epsMax, keepCleanMistakes);
+        if (plots != null) {
+            writePlots(scores);
+        }
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (RobustnessScore s : scores) {
@@ -58,6 +66,27 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void writePlots(List<RobustnessScore> scores) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(plots);
+        Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
+        for (RobustnessScore s : scores) {
+            curves.put(s.attack(), s.curve());
+            Charts.confusionMatrix(s.confusions().get(0), s.classes(), s.attack() + ": clean",
+                    plots.resolve("confusion-" + s.attack() + "-clean.png"));
+            int last = 0;
+            for (int i = 0; i < s.curve().size(); i++) {
+                if (s.curve().get(i).epsilon() <= epsMax) {
+                    last = i;
+                }
+            }
+            double eps = s.curve().get(last).epsilon();
+            Charts.confusionMatrix(s.confusions().get(last), s.classes(), s.attack() + ": eps " + eps,
+                    plots.resolve("confusion-" + s.attack() + "-eps" + eps + ".png"));
+        }
+        Charts.robustnessCurves(curves, false, plots.resolve("accuracy-vs-eps.png"));
+        Charts.robustnessCurves(curves, true, plots.resolve("f1-vs-eps.png"));
     }
 
     private static double percent(double fraction) {

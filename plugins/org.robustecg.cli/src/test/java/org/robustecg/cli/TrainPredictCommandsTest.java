@@ -52,7 +52,7 @@ class TrainPredictCommandsTest {
         Path attacked = dir.resolve("attack.csv");
         Run attack = Run.of("attack", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
                 "--attack", "fgsm,pgd,sap", "--eps", "0.1,0.05", "--steps", "2", "--subset", "3", "--out",
-                attacked.toString(), "--json");
+                attacked.toString(), "--plots", dir.resolve("plots").toString(), "--json");
         assertEquals(0, attack.exitCode(), attack.err());
         List<String> attackRows = Files.readAllLines(attacked);
         assertEquals("attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db", attackRows.get(0));
@@ -75,6 +75,16 @@ class TrainPredictCommandsTest {
             }
         }
         assertEquals(1, Run.of("score", "--predictions", attacked.toString(), "--eps-max", "0.5").exitCode());
+        Path plots = dir.resolve("plots");
+        assertEquals(0, Run.of("score", "--predictions", attacked.toString(), "--plots", plots.toString()).exitCode());
+        assertTrue(Files.isRegularFile(plots.resolve("accuracy-vs-eps.png")));
+        assertTrue(Files.isRegularFile(plots.resolve("example-sap.png")));
+        assertTrue(Files.isRegularFile(plots.resolve("confusion-pgd-clean.png")));
+        Run channels = Run.of("channels", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
+                "--steps", "2", "--subset", "3", "--plots", plots.toString(), "--json");
+        assertEquals(0, channels.exitCode(), channels.err());
+        assertTrue(Files.isRegularFile(plots.resolve("channel-frequency.png")));
+        assertEquals(32, JsonParser.parseString(channels.out()).getAsJsonObject().get("channels").getAsInt());
         Path transferred = dir.resolve("transfer.csv");
         assertEquals(0, Run.of("attack", "--model", model.toString(), "--source-model", model.toString(), "--data",
                 dir.resolve("beats-test.npz").toString(), "--attack", "cw,pgd-ecg,apgd", "--eps", "0.1", "--steps", "2",

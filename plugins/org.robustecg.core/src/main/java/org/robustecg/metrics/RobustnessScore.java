@@ -19,8 +19,11 @@ import org.robustecg.attack.AttackRecord;
  * @param epsMax   upper end of the area
  * @param accRobust ACC_robust in [0, 1]
  * @param f1Robust F1_robust in [0, 1]
+ * @param classes  class names, in the index order of the confusion matrices
+ * @param confusions the confusion matrix at each point of the curve
  */
-public record RobustnessScore(String attack, List<CurvePoint> curve, double epsMax, double accRobust, double f1Robust) {
+public record RobustnessScore(String attack, List<CurvePoint> curve, double epsMax, double accRobust, double f1Robust,
+        List<String> classes, List<ConfusionMatrix> confusions) {
 
     /** Accuracy and macro F1 at one radius. */
     public record CurvePoint(double epsilon, double accuracy, double macroF1) {
@@ -68,6 +71,7 @@ public record RobustnessScore(String attack, List<CurvePoint> curve, double epsM
             cleanPrediction.put(r.sampleId(), r.prediction());
         }
         List<CurvePoint> curve = new ArrayList<>();
+        List<ConfusionMatrix> confusions = new ArrayList<>();
         for (Map.Entry<Double, List<AttackRecord>> point : byEps.entrySet()) {
             List<AttackRecord> at = point.getValue();
             int[] labels = new int[at.size()];
@@ -81,11 +85,14 @@ public record RobustnessScore(String attack, List<CurvePoint> curve, double epsM
             }
             ConfusionMatrix c = ConfusionMatrix.of(labels, predictions, index.size());
             curve.add(new CurvePoint(point.getKey(), c.accuracy(), c.macroF1()));
+            confusions.add(c);
         }
         double accAuc = area(curve, epsMax, true, attack);
         double f1Auc = area(curve, epsMax, false, attack);
+        List<String> classes = new ArrayList<>(index.keySet());
+        classes.sort(java.util.Comparator.comparingInt(index::get));
         return new RobustnessScore(attack, List.copyOf(curve), epsMax, Math.sqrt(curve.get(0).accuracy() * accAuc),
-                Math.sqrt(curve.get(0).macroF1() * f1Auc));
+                Math.sqrt(curve.get(0).macroF1() * f1Auc), List.copyOf(classes), List.copyOf(confusions));
     }
 
     /** Trapezoid area under the curve from 0 to epsMax (interpolating at epsMax), divided by epsMax. */

@@ -37,6 +37,11 @@ public final class Classifier implements AttackTarget {
         return network.forward(store, inputs(x, mask), new NDList(labels), null);
     }
 
+    /** Pooled last-layer features {@code [B, channels]} in inference mode. */
+    public NDArray features(NDArray x, NDArray mask) {
+        return network.features(store, inputs(x, mask));
+    }
+
     /** The parameters the optimiser updates. */
     public List<Parameter> trainableParameters() {
         return network.getParameters().values().stream().filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN)

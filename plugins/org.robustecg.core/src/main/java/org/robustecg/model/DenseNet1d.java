@@ -56,7 +56,7 @@ public final class DenseNet1d extends LinearHeadNetwork {
     }
 
     @Override
-    protected NDList features(ParameterStore store, NDList inputs, boolean training) {
+    protected NDList featureMaps(ParameterStore store, NDList inputs, boolean training) {
         NDList h = ConvUnit.pool(stem.forward(store, inputs, training), true);
         for (int b = 0; b < dense.size(); b++) {
             for (ConvUnit[] layer : dense.get(b)) {

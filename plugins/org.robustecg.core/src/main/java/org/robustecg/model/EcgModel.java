@@ -1,6 +1,9 @@
 package org.robustecg.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 
 /**
  * A classifier network of RobustECG. Inputs {@code [x]} or {@code [x, mask]} (x {@code [B, leads, length]},
@@ -13,6 +16,12 @@ public interface EcgModel extends Block {
 
     /** The l-inf distance head, or null for a linear classifier. */
     LinfHead linfHead();
+
+    /**
+     * The last feature layer, globally (mask-)averaged per channel: {@code [B, channels]}, in inference mode
+     * (what the classifier head reads; used by the channel activation analysis).
+     */
+    NDArray features(ParameterStore store, NDList inputs);
 
     /** The network an architecture names. */
     static EcgModel of(ModelSettings settings) {

@@ -78,7 +78,20 @@ public final class EcgNetwork extends AbstractBlock implements EcgModel {
         return run(store, data, labels == null || labels.isEmpty() ? null : labels.head(), true);
     }
 
+    @Override
+    public NDArray features(ParameterStore store, NDList inputs) {
+        return backbone(store, inputs, null, false).get(0);
+    }
+
     private NDList run(ParameterStore store, NDList inputs, NDArray labels, boolean training) {
+        NDList pooled = backbone(store, inputs, labels, training);
+        NDList result = new NDList(head.forward(store, new NDList(pooled.get(0)), training).head());
+        result.addAll(pooled.subNDList(1));
+        return result;
+    }
+
+    /** Pooled features and the auxiliary logits of the CAS modules. */
+    private NDList backbone(ParameterStore store, NDList inputs, NDArray labels, boolean training) {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
         if (mask != null) {
@@ -100,8 +113,7 @@ public final class EcgNetwork extends AbstractBlock implements EcgModel {
                 aux.add(suppressed.get(1));
             }
         }
-        NDArray pooled = Masks.mean(h, mask);
-        NDList result = new NDList(head.forward(store, new NDList(pooled), training).head());
+        NDList result = new NDList(Masks.mean(h, mask));
         result.addAll(aux);
         return result;
     }

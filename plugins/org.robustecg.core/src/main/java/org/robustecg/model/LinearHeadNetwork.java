@@ -28,7 +28,7 @@ abstract class LinearHeadNetwork extends AbstractBlock implements EcgModel {
     }
 
     /** Feature maps {@code [B, C, W]} and their mask (or just the maps) of padded-to-zero inputs. */
-    protected abstract NDList features(ParameterStore store, NDList inputs, boolean training);
+    protected abstract NDList featureMaps(ParameterStore store, NDList inputs, boolean training);
 
     /** Initialises the feature blocks and returns the shape of the feature maps. */
     protected abstract Shape initializeFeatures(NDManager manager, DataType dataType, Shape input);
@@ -46,11 +46,19 @@ abstract class LinearHeadNetwork extends AbstractBlock implements EcgModel {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        return new NDList(head.forward(store, new NDList(pooled(store, inputs, training)), training).head());
+    }
+
+    @Override
+    public ai.djl.ndarray.NDArray features(ParameterStore store, NDList inputs) {
+        return pooled(store, inputs, false);
+    }
+
+    private ai.djl.ndarray.NDArray pooled(ParameterStore store, NDList inputs, boolean training) {
         NDList in = inputs.size() > 1 ? new NDList(inputs.get(0).mul(inputs.get(1).expandDims(1)), inputs.get(1))
                 : new NDList(inputs.get(0));
-        NDList h = features(store, in, training);
-        var pooled = Masks.mean(h.get(0), h.size() > 1 ? h.get(1) : null);
-        return new NDList(head.forward(store, new NDList(pooled), training).head());
+        NDList h = featureMaps(store, in, training);
+        return Masks.mean(h.get(0), h.size() > 1 ? h.get(1) : null);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class Vgg1d extends LinearHeadNetwork {
     }
 
     @Override
-    protected NDList features(ParameterStore store, NDList inputs, boolean training) {
+    protected NDList featureMaps(ParameterStore store, NDList inputs, boolean training) {
         NDList h = inputs;
         for (List<ConvUnit> stage : stages) {
             for (ConvUnit unit : stage) {
