@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "robustecg", mixinStandardHelpOptions = true, version = "RobustECG 0.1.0",
         description = "Build, attack and score adversarially robust ECG classifiers (CASLCNet).",
         subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, BeatsCommand.class,
-                RecordsCommand.class, TrainCommand.class, PredictCommand.class, AttackCommand.class, ScoreCommand.class, ChannelsCommand.class, BenchCommand.class})
+                RecordsCommand.class, TrainCommand.class, PredictCommand.class, AttackCommand.class, ScoreCommand.class, ChannelsCommand.class, StudyCommand.class, DemoCommand.class, BenchCommand.class})
 public final class RobustEcg {
 
     public static void main(String[] args) {

@@ -1,0 +1,63 @@
+package org.robustecg.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.robustecg.study.StudyFiles;
+import org.robustecg.study.StudyResult;
+import org.robustecg.study.StudyRunner;
+import org.robustecg.study.StudySpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code robustecg study}: a whole robustness study from a study file. */
+@Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs a robustness study declared in a YAML or JSON file (data, models, attacks, scoring) into "
+                + "an output folder: datasets/, models/, predictions/, plots/, results.json and report.html. What "
+                + "finished is reused on a re-run with unchanged settings, so an interrupted study resumes.")
+final class StudyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<study.yaml|json>")
+    private Path file;
+
+    @Option(names = "--data", paramLabel = "<mitdb dir>", description = "MIT-BIH records (overrides the study file)")
+    private Path data;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "output folder (default runs/<study file name>)")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        StudySpec spec = StudyFiles.read(file);
+        Path mitdb = data != null ? data : Path.of(spec.data().mitdb());
+        String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        return run(spec, DemoCommand.requireMitdb(mitdb), out != null ? out : Path.of("runs", stem));
+    }
+
+    /** Runs a study with a progress bar and prints where its report is. */
+    static int run(StudySpec spec, Path mitdb, Path out) throws Exception {
+        Resources resources = new Resources();
+        ConsoleProgress progress = new ConsoleProgress("study", true, Interrupts.CANCELLED);
+        StudyResult result;
+        try {
+            result = new StudyRunner(spec, mitdb, out, line -> {
+                progress.finish();
+                System.err.println(line);
+            }).run(progress);
+        } finally {
+            progress.finish();
+        }
+        System.out.printf("%nstudy '%s' finished in %.1f s%n", spec.name(), resources.seconds());
+        for (StudyResult.ModelResult m : result.models()) {
+            StringBuilder line = new StringBuilder(String.format("  %-16s clean accuracy %6.2f %%", m.name(),
+                    100 * m.accuracy()));
+            for (StudyResult.AttackResult a : m.attacks()) {
+                line.append(String.format(", %s ACC_robust %6.2f %%", a.attack(), 100 * a.accRobust()));
+            }
+            System.out.println(line);
+        }
+        System.out.println("report: " + out.resolve("report.html").toAbsolutePath().normalize());
+        System.out.println("results: " + out.resolve("results.json").toAbsolutePath().normalize());
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package org.robustecg.study;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import org.robustecg.io.AtomicFiles;
+import org.robustecg.metrics.RobustnessScore.CurvePoint;
+
+/** report.html: one self-contained page (charts embedded as data URIs) with the study's settings and results. */
+final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    static void write(StudyResult r, Path base, Path file) throws IOException {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RobustECG study ")
+                .append(esc(r.study().name())).append("</title><style>body{font-family:sans-serif;margin:2em;max-width:70em}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}"
+                + "th{background:#eef}td:first-child,th:first-child{text-align:left}img{max-width:100%}</style></head><body>");
+        h.append("<h1>RobustECG study: ").append(esc(r.study().name())).append("</h1>");
+        h.append("<p>").append(esc(r.device())).append(", Java ").append(esc(r.java())).append(". ")
+                .append(r.trainItems()).append(" training beats, ").append(r.testItems()).append(" test beats. Run time ")
+                .append(String.format(Locale.ROOT, "%.1f", r.seconds())).append(" s.</p>");
+
+        h.append("<h2>Clean test metrics</h2><table><tr><th>model</th><th>accuracy</th><th>balanced accuracy</th>"
+                + "<th>macro F1</th><th>training time</th></tr>");
+        for (StudyResult.ModelResult m : r.models()) {
+            h.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(pct(m.accuracy())).append("</td><td>")
+                    .append(pct(m.balancedAccuracy())).append("</td><td>").append(pct(m.macroF1())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f s%s", m.trainingSeconds(), m.reused() ? " (earlier run)" : ""))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+
+        h.append("<h2>Robustness (ACC_robust / F1_robust, eps_max ").append(r.study().epsMax()).append(")</h2>");
+        h.append("<table><tr><th>model</th>");
+        for (StudySpec.AttackSpec a : r.study().attacks()) {
+            h.append("<th>").append(esc(a.kind())).append("</th>");
+        }
+        h.append("</tr>");
+        for (StudyResult.ModelResult m : r.models()) {
+            h.append("<tr><td>").append(esc(m.name())).append("</td>");
+            for (StudyResult.AttackResult a : m.attacks()) {
+                h.append("<td>").append(pct(a.accRobust())).append(" / ").append(pct(a.f1Robust())).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+
+        h.append("<h2>Accuracy at each radius</h2>");
+        for (StudyResult.ModelResult m : r.models()) {
+            for (StudyResult.AttackResult a : m.attacks()) {
+                h.append("<table><tr><th>").append(esc(m.name() + " / " + a.attack())).append("</th>");
+                for (CurvePoint p : a.curve()) {
+                    h.append("<th>eps ").append(p.epsilon()).append("</th>");
+                }
+                h.append("</tr><tr><td>accuracy</td>");
+                for (CurvePoint p : a.curve()) {
+                    h.append("<td>").append(pct(p.accuracy())).append("</td>");
+                }
+                h.append("</tr><tr><td>macro F1</td>");
+                for (CurvePoint p : a.curve()) {
+                    h.append("<td>").append(pct(p.macroF1())).append("</td>");
+                }
+                h.append("</tr></table>");
+            }
+        }
+
+        h.append("<h2>Charts</h2>");
+        for (Map.Entry<String, String> p : r.plots().entrySet()) {
+            byte[] png = Files.readAllBytes(base.resolve(p.getValue()));
+            h.append("<h3>").append(esc(p.getKey())).append("</h3><img alt=\"").append(esc(p.getKey()))
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">");
+        }
+
+        h.append("<h2>Settings</h2><pre>").append(esc(new com.google.gson.GsonBuilder().setPrettyPrinting().create()
+                .toJson(r.study()))).append("</pre>");
+        h.append("<p>Data: MIT-BIH Arrhythmia Database (Moody and Mark 2001; PhysioNet, Goldberger et al. 2000), "
+                + "ODC-By 1.0.</p></body></html>");
+        AtomicFiles.write(file, true, o -> o.write(h.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f %%", 100 * v);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,38 @@
+package org.robustecg.study;
+
+import java.util.List;
+import java.util.Map;
+import org.robustecg.metrics.RobustnessScore.CurvePoint;
+
+/**
+ * What a study measured, as written to results.json.
+ *
+ * @param study        the study as run
+ * @param device       engine and device
+ * @param java         Java version
+ * @param trainItems   training beats (after balancing)
+ * @param testItems    test beats predicted and attacked
+ * @param models       per model
+ * @param seconds      wall time of the whole run (this invocation)
+ * @param plots        chart files relative to the output folder, by title
+ */
+public record StudyResult(StudySpec study, String device, String java, int trainItems, int testItems,
+        List<ModelResult> models, double seconds, Map<String, String> plots) {
+
+    /**
+     * @param name            model name
+     * @param trainingSeconds time its training took (when it was trained, possibly in an earlier run)
+     * @param reused          true if the model file of an earlier run was reused
+     * @param accuracy        clean test accuracy
+     * @param balancedAccuracy clean balanced accuracy
+     * @param macroF1         clean macro F1
+     * @param attacks         per attack
+     */
+    public record ModelResult(String name, double trainingSeconds, boolean reused, double accuracy,
+            double balancedAccuracy, double macroF1, List<AttackResult> attacks) {
+    }
+
+    /** ACC_robust and F1_robust of one attack on one model, and its curve. */
+    public record AttackResult(String attack, double accRobust, double f1Robust, List<CurvePoint> curve, double seconds) {
+    }
+}

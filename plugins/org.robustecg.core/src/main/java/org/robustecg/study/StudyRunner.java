@@ -1,0 +1,260 @@
+package org.robustecg.study;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.robustecg.attack.AttackKind;
+import org.robustecg.attack.AttackRecord;
+import org.robustecg.attack.AttackSettings;
+import org.robustecg.attack.Attacks;
+import org.robustecg.attack.ChannelActivations;
+import org.robustecg.data.Batch;
+import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetFiles;
+import org.robustecg.data.Split;
+import org.robustecg.data.Splits;
+import org.robustecg.database.MitBih;
+import org.robustecg.engine.Engines;
+import org.robustecg.io.AtomicFiles;
+import org.robustecg.io.wfdb.WfdbReadOptions;
+import org.robustecg.metrics.ConfusionMatrix;
+import org.robustecg.metrics.PredictionsCsv;
+import org.robustecg.metrics.RobustnessScore;
+import org.robustecg.model.Architecture;
+import org.robustecg.model.Inference;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainedModel;
+import org.robustecg.preprocess.BeatSettings;
+import org.robustecg.progress.Progress;
+import org.robustecg.train.LossSettings;
+import org.robustecg.train.Objective;
+import org.robustecg.train.TrainSettings;
+import org.robustecg.train.Trainer;
+import org.robustecg.train.TrainingListener;
+import org.robustecg.train.TrainingResult;
+
+/**
+ * Runs a study on MIT-BIH beats into an output folder: datasets/, models/, predictions/, plots/,
+ * results.json and report.html. Every artefact is written atomically next to a fingerprint of the settings
+ * that made it, and reused on a later run when the fingerprint is unchanged, so an interrupted study resumes.
+ */
+public final class StudyRunner {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    private final StudySpec spec;
+    private final Path mitdb;
+    private final Path out;
+    private final Consumer<String> log;
+
+    public StudyRunner(StudySpec spec, Path mitdb, Path out, Consumer<String> log) {
+        this.spec = spec;
+        this.mitdb = mitdb;
+        this.out = out;
+        this.log = log;
+    }
+
+    public StudyResult run(Progress progress) throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(out);
+        int steps = 1 + 2 * spec.models().size();
+        Split data = datasets(progress.range(0, 1.0 / steps));
+        List<StudyResult.ModelResult> results = new ArrayList<>();
+        Map<String, String> plots = new LinkedHashMap<>();
+        Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curvesByAttack = new LinkedHashMap<>();
+        int step = 1;
+        for (StudySpec.ModelSpec m : spec.models()) {
+            Progress trainProgress = progress.range(step / (double) steps, (step + 1) / (double) steps);
+            Progress attackProgress = progress.range((step + 1) / (double) steps, (step + 2) / (double) steps);
+            step += 2;
+            results.add(model(m, data, trainProgress, attackProgress, curvesByAttack, plots));
+        }
+        for (Map.Entry<String, Map<String, List<RobustnessScore.CurvePoint>>> e : curvesByAttack.entrySet()) {
+            String file = "plots/accuracy-" + e.getKey() + ".png";
+            org.robustecg.report.Charts.robustnessCurves(e.getValue(), false, out.resolve(file));
+            plots.put("accuracy under " + e.getKey(), file);
+        }
+        StudyResult result = new StudyResult(spec, Engines.describe(), System.getProperty("java.version"),
+                data.train().size(), data.test().size(), results, (System.nanoTime() - start) / 1e9, plots);
+        AtomicFiles.write(out.resolve("results.json"), true,
+                o -> o.write(GSON.toJson(result).getBytes(StandardCharsets.UTF_8)));
+        HtmlReport.write(result, out, out.resolve("report.html"));
+        progress.update(1, "done");
+        return result;
+    }
+
+    /** Training and test beats: built from the records, or reused when the data settings are unchanged. */
+    private Split datasets(Progress progress) throws IOException {
+        Path dir = out.resolve("datasets");
+        String fingerprint = GSON.toJson(List.of(spec.data().split(), spec.data().testFraction(),
+                spec.data().trainPerClass(), spec.data().testPerClass(), spec.seed()));
+        Path train = dir.resolve("train.npz");
+        Path test = dir.resolve("test.npz");
+        if (unchanged(dir.resolve("fingerprint.json"), fingerprint) && Files.exists(train) && Files.exists(test)) {
+            log.accept("reusing datasets in " + dir);
+            return new Split(DatasetFiles.load(train), DatasetFiles.load(test));
+        }
+        log.accept("building the MIT-BIH beat dataset from " + mitdb);
+        Dataset beats = MitBih.beats(mitdb, MitBih.records(mitdb), BeatSettings.KAGGLE, WfdbReadOptions.STRICT, progress);
+        Split split = spec.data().split().equals("inter-patient") ? Splits.byRecord(beats, MitBih.DS1, MitBih.DS2)
+                : Splits.stratified(beats, spec.data().testFraction(), spec.seed());
+        Dataset trainPart = spec.data().trainPerClass() > 0
+                ? Splits.perClass(split.train(), spec.data().trainPerClass(), spec.seed()).test() : split.train();
+        Dataset testPart = spec.data().testPerClass() > 0
+                ? Splits.perClass(split.test(), spec.data().testPerClass(), spec.seed()).test() : split.test();
+        Files.createDirectories(dir);
+        DatasetFiles.save(trainPart, train, true);
+        DatasetFiles.save(testPart, test, true);
+        writeFingerprint(dir.resolve("fingerprint.json"), fingerprint);
+        return new Split(trainPart, testPart);
+    }
+
+    private StudyResult.ModelResult model(StudySpec.ModelSpec m, Split data, Progress trainProgress,
+            Progress attackProgress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
+            Map<String, String> plots) throws IOException {
+        Path dir = out.resolve("models");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(m.name() + ".recg");
+        String fingerprint = GSON.toJson(List.of(m, spec.data(), spec.seed()));
+        Path fingerprintFile = dir.resolve(m.name() + ".fingerprint.json");
+        boolean reused = unchanged(fingerprintFile, fingerprint) && Files.exists(file);
+        double trainingSeconds;
+        if (!reused) {
+            log.accept("training " + m.name());
+            long t0 = System.nanoTime();
+            train(m, data.train(), file, trainProgress);
+            trainingSeconds = (System.nanoTime() - t0) / 1e9;
+            writeFingerprint(fingerprintFile, fingerprint);
+            Files.writeString(dir.resolve(m.name() + ".seconds"), Double.toString(trainingSeconds));
+        } else {
+            log.accept("reusing " + file);
+            Path seconds = dir.resolve(m.name() + ".seconds");
+            trainingSeconds = Files.exists(seconds) ? Double.parseDouble(Files.readString(seconds).strip()) : Double.NaN;
+        }
+        try (TrainedModel model = ModelFile.load(file)) {
+            Inference.Predictions p = Inference.predict(model, data.test(), 256, Progress.NONE);
+            ConfusionMatrix c = ConfusionMatrix.of(data.test().labels(), p.predictions(), p.classes());
+            String confusion = "plots/confusion-" + m.name() + ".png";
+            org.robustecg.report.Charts.confusionMatrix(c, data.test().classNames(), m.name() + ": clean test beats",
+                    out.resolve(confusion));
+            plots.put("confusion matrix of " + m.name(), confusion);
+            List<StudyResult.AttackResult> attacks = attacks(m, model, data.test(), attackProgress, curves, plots);
+            return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(), c.balancedAccuracy(),
+                    c.macroF1(), attacks);
+        }
+    }
+
+    private void train(StudySpec.ModelSpec m, Dataset train, Path file, Progress progress) throws IOException {
+        Split validation = Splits.stratified(train, 0.1, spec.seed());
+        Dataset balanced = Splits.upsample(validation.train(), spec.seed());
+        ModelSettings settings = ModelSettings.mitBih(Architecture.ofCliName(m.architecture())).withWidth(m.width());
+        TrainSettings training = TrainSettings.mitBih(LossSettings.of(Objective.ofCliName(m.loss())).withAlpha(m.alpha()))
+                .withEpochs(m.epochs()).withBatchSize(m.batch()).withLearningRate(m.learningRate())
+                .withEpsilon(m.epsilon()).withAttackSteps(m.attackSteps()).withSeed(spec.seed()).withRobustSamples(0);
+        ModelInfo info = new ModelInfo(settings, balanced.classNames(), balanced.samplingFrequency(), 0, 1,
+                "MIT-BIH beats (Kachuee form, 125 Hz, 187 samples, [0,1])", training, List.of(), 0);
+        try (TrainedModel model = TrainedModel.create(info, spec.seed())) {
+            TrainingResult result = Trainer.train(model.classifier(), model.manager(), balanced, validation.test(), training,
+                    new TrainingListener() {
+                        @Override
+                        public void epoch(org.robustecg.train.EpochRecord r) {
+                            log.accept(String.format("  %s epoch %d: loss %.4f, validation accuracy %.4f (%.1f s)",
+                                    m.name(), r.epoch(), r.trainLoss(), r.validationAccuracy(), r.seconds()));
+                        }
+                    }, progress);
+            model.describe(new ModelInfo(settings, balanced.classNames(), balanced.samplingFrequency(), 0, 1,
+                    info.preprocessing(), training, result.history(), result.bestEpoch()));
+            ModelFile.save(model, file, true);
+        }
+    }
+
+    private List<StudyResult.AttackResult> attacks(StudySpec.ModelSpec m, TrainedModel model, Dataset test,
+            Progress progress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
+            Map<String, String> plots) throws IOException {
+        Path dir = out.resolve("predictions");
+        Files.createDirectories(dir);
+        List<StudyResult.AttackResult> results = new ArrayList<>();
+        for (int k = 0; k < spec.attacks().size(); k++) {
+            StudySpec.AttackSpec a = spec.attacks().get(k);
+            AttackKind kind = AttackKind.ofCliName(a.kind());
+            Path file = dir.resolve(m.name() + "-" + a.kind() + ".csv");
+            String fingerprint = GSON.toJson(List.of(a, m, spec.data(), spec.seed()));
+            Path fingerprintFile = dir.resolve(m.name() + "-" + a.kind() + ".fingerprint.json");
+            long t0 = System.nanoTime();
+            AttackSettings settings = AttackSettings.defaults(kind, 0, 1).withSeed(spec.seed());
+            if (a.steps() > 0) {
+                settings = settings.withSteps(a.steps());
+            }
+            List<AttackRecord> rows;
+            if (unchanged(fingerprintFile, fingerprint) && Files.exists(file)) {
+                rows = PredictionsCsv.read(file);
+            } else {
+                log.accept("attacking " + m.name() + " with " + a.kind());
+                double[] eps = a.epsilons().stream().mapToDouble(Double::doubleValue).filter(e -> e > 0).sorted().toArray();
+                rows = org.robustecg.attack.RobustnessEvaluation.run(model, test, settings, eps, 128,
+                        progress.range(k / (double) spec.attacks().size(), (k + 1) / (double) spec.attacks().size()));
+                PredictionsCsv.write(rows, file, true);
+                writeFingerprint(fingerprintFile, fingerprint);
+            }
+            RobustnessScore score = RobustnessScore.score(rows, spec.epsMax(), true).get(0);
+            results.add(new StudyResult.AttackResult(a.kind(), score.accRobust(), score.f1Robust(), score.curve(),
+                    (System.nanoTime() - t0) / 1e9));
+            curves.computeIfAbsent(a.kind(), x -> new LinkedHashMap<>()).put(m.name(), score.curve());
+            if (k == 0) {
+                example(m, model, test, settings, a.epsilons().stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                        plots);
+            }
+        }
+        if (spec.channels() > 0) {
+            var analysis = ChannelActivations.measure(model, test, AttackSettings.defaults(AttackKind.PGD, 0, 1)
+                    .withSteps(20).withSeed(spec.seed()), spec.channels(), 0.2, 128, Progress.NONE);
+            String magnitude = "plots/channels-" + m.name() + "-magnitude.png";
+            String frequency = "plots/channels-" + m.name() + "-frequency.png";
+            org.robustecg.report.Charts.channelActivation(analysis, false, m.name() + ": channel activation magnitude, "
+                    + "PGD eps " + spec.channels(), out.resolve(magnitude));
+            org.robustecg.report.Charts.channelActivation(analysis, true, m.name() + ": channel activation frequency, "
+                    + "PGD eps " + spec.channels(), out.resolve(frequency));
+            plots.put("channel magnitude of " + m.name(), magnitude);
+            plots.put("channel frequency of " + m.name(), frequency);
+        }
+        return results;
+    }
+
+    /** The first test beat with its adversarial version under the study's first attack at its largest radius. */
+    private void example(StudySpec.ModelSpec m, TrainedModel model, Dataset test, AttackSettings settings, double eps,
+            Map<String, String> plots) throws IOException {
+        try (ai.djl.ndarray.NDManager scratch = model.manager().newSubManager()) {
+            Batch b = Batch.of(test, new int[] {0}, scratch);
+            model.classifier().freeze(true);
+            float[] adversarial;
+            try {
+                adversarial = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings).toFloatArray();
+            } finally {
+                model.classifier().freeze(false);
+            }
+            String file = "plots/example-" + m.name() + ".png";
+            org.robustecg.report.Charts.adversarialExample(b.x().toFloatArray(), adversarial, test.samplingFrequency(),
+                    m.name() + ": " + settings.kind().cliName() + " at eps " + eps + " on a "
+                            + test.classNames().get(test.labels()[0]) + " beat", out.resolve(file));
+            plots.put("adversarial beat for " + m.name(), file);
+        }
+    }
+
+    private static boolean unchanged(Path fingerprintFile, String fingerprint) throws IOException {
+        return Files.exists(fingerprintFile) && Files.readString(fingerprintFile).equals(fingerprint);
+    }
+
+    private static void writeFingerprint(Path file, String fingerprint) throws IOException {
+        AtomicFiles.write(file, true, o -> o.write(fingerprint.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.robustecg.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.robustecg.TestData;
+import org.robustecg.io.EcgFormatException;
+import org.robustecg.progress.Progress;
+
+/** A tiny study end to end on real MIT-BIH records: two models, two attacks, two radii. */
+class StudyRunnerTest {
+
+    private static final String STUDY = """
+            name: tiny
+            seed: 3
+            data: {split: random, test_fraction: 0.2, train_per_class: 12, test_per_class: 3}
+            models:
+              - {name: plain, architecture: resnet18, loss: ce, epochs: 1, batch: 32, width: 0.0625}
+              - {name: robust, architecture: caslcnet, loss: mart, epochs: 1, batch: 32, width: 0.0625, attack_steps: 2}
+            attacks:
+              - {kind: fgsm, eps: [0.05, 0.1]}
+              - {kind: pgd, eps: [0.05, 0.1], steps: 2}
+            eps_max: 0.1
+            channels: 0.1
+            """;
+
+    @Test
+    void runsReportsAndResumes(@TempDir Path dir) throws Exception {
+        Path mitdb = copyOfSomeRecords(dir.resolve("mitdb"));
+        StudySpec spec = StudyFiles.parse(Path.of("tiny.yaml"), STUDY);
+        Path out = dir.resolve("out");
+        List<String> log = new ArrayList<>();
+        StudyResult first = new StudyRunner(spec, mitdb, out, log::add).run(Progress.NONE);
+        assertEquals(2, first.models().size());
+        for (StudyResult.ModelResult m : first.models()) {
+            assertEquals(2, m.attacks().size());
+            for (StudyResult.AttackResult a : m.attacks()) {
+                assertEquals(3, a.curve().size(), "clean point and two radii");
+                assertTrue(a.accRobust() >= 0 && a.accRobust() <= 1);
+            }
+        }
+        JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
+        assertEquals("tiny", results.getAsJsonObject("study").get("name").getAsString());
+        assertEquals(2, results.getAsJsonArray("models").size());
+        String html = Files.readString(out.resolve("report.html"));
+        for (String expected : new String[] {"RobustECG study: tiny", "ACC_robust", "plain", "robust", "fgsm", "pgd",
+            "data:image/png;base64,", "channel frequency of robust", "Clean test metrics"}) {
+            assertTrue(html.contains(expected), "report mentions " + expected);
+        }
+        // A second run reuses the datasets, models and predictions and gives the same numbers.
+        log.clear();
+        StudyResult second = new StudyRunner(spec, mitdb, out, log::add).run(Progress.NONE);
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("training") || l.startsWith("attacking")), log.toString());
+        assertTrue(second.models().get(0).reused());
+        assertEquals(first.models().get(1).attacks().get(1).accRobust(), second.models().get(1).attacks().get(1).accRobust());
+    }
+
+    @Test
+    void badStudyFilesNameTheProblem() {
+        EcgFormatException unknown = assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.yaml"),
+                "models: [{architecture: vgg99}]\nattacks: [{kind: pgd, eps: [0.1]}]\n"));
+        assertTrue(unknown.getMessage().contains("s.yaml") && unknown.getMessage().contains("vgg99"), unknown.getMessage());
+        EcgFormatException key = assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.json"),
+                "{\"models\": [], \"attacks\": [], \"colour\": 1}"));
+        assertTrue(key.getMessage().contains("colour"), key.getMessage());
+        assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.yaml"), "models: [\n"));
+    }
+
+    /** Five real records (with every AAMI class) in a folder of their own, so the test reads only those. */
+    private static Path copyOfSomeRecords(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (String r : new String[] {"100", "119", "208", "213", "232"}) {
+            for (String ext : new String[] {".hea", ".dat", ".atr"}) {
+                Files.copy(TestData.mitdb().resolve(r + ext), dir.resolve(r + ext));
+            }
+        }
+        return dir;
+    }
+}
