@@ -59,13 +59,14 @@ public final class Filters {
         for (int i = 0; i < n; i++) {
             int wantLo = Math.max(0, i - half);
             int wantHi = Math.min(n - 1, i + half);
-            while (hi < wantHi) {
-                hi++;
-                count = insert(sorted, count, x[hi]);
-            }
+            // Leave before entering, so the window never holds more than its size.
             while (lo < wantLo) {
                 count = remove(sorted, count, x[lo]);
                 lo++;
+            }
+            while (hi < wantHi) {
+                hi++;
+                count = insert(sorted, count, x[hi]);
             }
             out[i] = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
         }
