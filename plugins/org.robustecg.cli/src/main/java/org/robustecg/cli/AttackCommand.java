@@ -88,23 +88,9 @@ final class AttackCommand implements Callable<Integer> {
     /** The first sample's first lead, clean and attacked, with the perturbation. */
     private void plotExample(TrainedModel m, Dataset d, AttackSettings s, double eps) throws java.io.IOException {
         java.nio.file.Files.createDirectories(plots);
-        try (ai.djl.ndarray.NDManager scratch = m.manager().newSubManager()) {
-            org.robustecg.data.Batch b = org.robustecg.data.Batch.of(d, new int[] {0}, scratch);
-            m.classifier().freeze(true);
-            float[] adversarial;
-            try {
-                adversarial = org.robustecg.attack.Attacks.run(m.classifier(), b.x(), b.mask(), b.labels(), eps, s)
-                        .toFloatArray();
-            } finally {
-                m.classifier().freeze(false);
-            }
-            float[] clean = b.x().toFloatArray();
-            int length = d.length();
-            org.robustecg.report.Charts.adversarialExample(java.util.Arrays.copyOf(clean, length),
-                    java.util.Arrays.copyOf(adversarial, length), d.samplingFrequency(),
-                    s.kind().cliName() + " at eps " + eps + ", sample 0 (" + d.classNames().get(d.labels()[0]) + ")",
-                    plots.resolve("example-" + s.kind().cliName() + ".png"));
-        }
+        org.robustecg.report.Examples.adversarialExample(m, d, 0, s, eps, s.kind().cliName() + " at eps " + eps
+                + ", sample 0 (" + d.classNames().get(d.labels()[0]) + ")", plots.resolve("example-" + s.kind().cliName()
+                + ".png"));
     }
 
     @Override

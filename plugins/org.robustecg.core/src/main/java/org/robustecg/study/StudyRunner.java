@@ -14,9 +14,7 @@ import java.util.function.Consumer;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
 import org.robustecg.attack.AttackSettings;
-import org.robustecg.attack.Attacks;
 import org.robustecg.attack.ChannelActivations;
-import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Split;
@@ -233,21 +231,11 @@ public final class StudyRunner {
     /** The first test beat with its adversarial version under the study's first attack at its largest radius. */
     private void example(StudySpec.ModelSpec m, TrainedModel model, Dataset test, AttackSettings settings, double eps,
             Map<String, String> plots) throws IOException {
-        try (ai.djl.ndarray.NDManager scratch = model.manager().newSubManager()) {
-            Batch b = Batch.of(test, new int[] {0}, scratch);
-            model.classifier().freeze(true);
-            float[] adversarial;
-            try {
-                adversarial = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings).toFloatArray();
-            } finally {
-                model.classifier().freeze(false);
-            }
-            String file = "plots/example-" + m.name() + ".png";
-            org.robustecg.report.Charts.adversarialExample(b.x().toFloatArray(), adversarial, test.samplingFrequency(),
-                    m.name() + ": " + settings.kind().cliName() + " at eps " + eps + " on a "
-                            + test.classNames().get(test.labels()[0]) + " beat", out.resolve(file));
-            plots.put("adversarial beat for " + m.name(), file);
-        }
+        String file = "plots/example-" + m.name() + ".png";
+        org.robustecg.report.Examples.adversarialExample(model, test, 0, settings, eps, m.name() + ": "
+                + settings.kind().cliName() + " at eps " + eps + " on a " + test.classNames().get(test.labels()[0])
+                + " beat", out.resolve(file));
+        plots.put("adversarial beat for " + m.name(), file);
     }
 
     private static boolean unchanged(Path fingerprintFile, String fingerprint) throws IOException {
