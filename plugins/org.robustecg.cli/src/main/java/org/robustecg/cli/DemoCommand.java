@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.robustecg.database.PhysioNetDownload;
 import org.robustecg.study.StudyFiles;
 import org.robustecg.study.StudySpec;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
         description = "Runs the bundled small robustness study on MIT-BIH (ResNet18 + cross-entropy vs CASLCNet + "
                 + "MART, class-balanced subset, width x0.25, PGD and SAP at four radii), about 10 minutes on a 2-core "
                 + "CPU, and prints where the report is. Looks for the MIT-BIH records in --data, $ROBUSTECG_DATA, "
-                + "../shared/data/mitdb and ~/.robustecg/data/mitdb.")
+                + "../shared/data/mitdb and ~/.robustecg/data/mitdb; if none holds them, downloads the database from "
+                + "PhysioNet into ~/.robustecg/data/mitdb (SHA-256 checked, resumable).")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String STUDY = "/org/robustecg/study/demo-mitbih.yaml";
@@ -39,9 +41,28 @@ final class DemoCommand implements Callable<Integer> {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         StudySpec spec = StudyFiles.parse(Path.of("demo-mitbih.yaml"), text);
-        return StudyCommand.run(spec, findMitdb(), out);
+        Path mitdb = findMitdb();
+        if (mitdb == null) {
+            mitdb = download();
+        }
+        return StudyCommand.run(spec, mitdb, out);
     }
 
+    /** Downloads the database from PhysioNet into ~/.robustecg/data/mitdb (checksums verified, resumable). */
+    private static Path download() throws java.io.IOException {
+        Path target = Path.of(System.getProperty("user.home"), ".robustecg", "data", "mitdb");
+        System.err.println("MIT-BIH records not found locally: downloading the database (about 100 MB) from "
+                + PhysioNetDownload.MITDB + " into " + target);
+        ConsoleProgress progress = new ConsoleProgress("downloading MIT-BIH", true, Interrupts.CANCELLED);
+        try {
+            new PhysioNetDownload(PhysioNetDownload.MITDB).download(target, null, progress);
+        } finally {
+            progress.finish();
+        }
+        return target;
+    }
+
+    /** The first folder that holds the records, or null if none does. */
     private Path findMitdb() throws FileNotFoundException {
         List<Path> candidates = new ArrayList<>();
         if (data != null) {
@@ -63,9 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                 return p.toAbsolutePath().normalize();
             }
         }
-        throw new FileNotFoundException("no MIT-BIH records found (looked in --data, $ROBUSTECG_DATA, ../shared/data/mitdb "
-                + "and ~/.robustecg/data/mitdb). Download the MIT-BIH Arrhythmia Database from "
-                + "https://physionet.org/content/mitdb/1.0.0/ into ~/.robustecg/data/mitdb or pass --data <dir>.");
+        return null;
     }
 
     /** The folder, if it holds MIT-BIH records; otherwise a clear error. */
