@@ -43,8 +43,13 @@ final class ScoreCommand implements Callable<Integer> {
         if (plots != null) {
             writePlots(scores);
         }
+        List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores);
+        warnings.forEach(w -> System.err.println("warning: " + w));
         if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
             List<Map<String, Object>> out = new ArrayList<>();
+            document.put("warnings", warnings);
+            document.put("attacks", out);
             for (RobustnessScore s : scores) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("attack", s.attack());
@@ -54,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
                 m.put("curve", s.curve());
                 out.add(m);
             }
-            Output.json(System.out, out);
+            Output.json(System.out, document);
         } else {
             for (RobustnessScore s : scores) {
                 System.out.printf("%s: ACC_robust %.2f %%, F1_robust %.2f %% (eps_max %s)%n", s.attack(),

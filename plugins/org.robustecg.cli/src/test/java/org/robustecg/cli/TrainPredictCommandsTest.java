@@ -64,7 +64,7 @@ class TrainPredictCommandsTest {
         }
         Run score = Run.of("score", "--predictions", attacked.toString(), "--json");
         assertEquals(0, score.exitCode(), score.err());
-        var scores = JsonParser.parseString(score.out()).getAsJsonArray();
+        var scores = JsonParser.parseString(score.out()).getAsJsonObject().getAsJsonArray("attacks");
         assertEquals(3, scores.size());
         for (var s : scores) {
             var curve = s.getAsJsonObject().getAsJsonArray("curve");

@@ -51,6 +51,11 @@ final class HtmlReport {
             h.append("</tr>");
         }
         h.append("</table>");
+        for (StudyResult.ModelResult m : r.models()) {
+            for (String w : m.warnings()) {
+                h.append("<p><strong>Warning (").append(esc(m.name())).append("):</strong> ").append(esc(w)).append("</p>");
+            }
+        }
 
         h.append("<h2>Accuracy at each radius</h2>");
         for (StudyResult.ModelResult m : r.models()) {

@@ -27,9 +27,10 @@ public record StudyResult(StudySpec study, String device, String java, int train
      * @param balancedAccuracy clean balanced accuracy
      * @param macroF1         clean macro F1
      * @param attacks         per attack
+     * @param warnings        signs of gradient masking (a stronger attack scoring higher than a weaker one)
      */
     public record ModelResult(String name, double trainingSeconds, boolean reused, double accuracy,
-            double balancedAccuracy, double macroF1, List<AttackResult> attacks) {
+            double balancedAccuracy, double macroF1, List<AttackResult> attacks, List<String> warnings) {
     }
 
     /** ACC_robust and F1_robust of one attack on one model, and its curve. */

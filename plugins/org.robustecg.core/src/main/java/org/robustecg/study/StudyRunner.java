@@ -146,9 +146,12 @@ public final class StudyRunner {
             org.robustecg.report.Charts.confusionMatrix(c, data.test().classNames(), m.name() + ": clean test beats",
                     out.resolve(confusion));
             plots.put("confusion matrix of " + m.name(), confusion);
-            List<StudyResult.AttackResult> attacks = attacks(m, model, data.test(), attackProgress, curves, plots);
+            List<RobustnessScore> scores = new ArrayList<>();
+            List<StudyResult.AttackResult> attacks = attacks(m, model, data.test(), attackProgress, curves, plots, scores);
+            List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores);
+            warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
             return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(), c.balancedAccuracy(),
-                    c.macroF1(), attacks);
+                    c.macroF1(), attacks, warnings);
         }
     }
 
@@ -178,7 +181,7 @@ public final class StudyRunner {
 
     private List<StudyResult.AttackResult> attacks(StudySpec.ModelSpec m, TrainedModel model, Dataset test,
             Progress progress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
-            Map<String, String> plots) throws IOException {
+            Map<String, String> plots, List<RobustnessScore> scores) throws IOException {
         Path dir = out.resolve("predictions");
         Files.createDirectories(dir);
         List<StudyResult.AttackResult> results = new ArrayList<>();
@@ -205,6 +208,7 @@ public final class StudyRunner {
                 writeFingerprint(fingerprintFile, fingerprint);
             }
             RobustnessScore score = RobustnessScore.score(rows, spec.epsMax(), true).get(0);
+            scores.add(score);
             results.add(new StudyResult.AttackResult(a.kind(), score.accRobust(), score.f1Robust(), score.curve(),
                     (System.nanoTime() - t0) / 1e9));
             curves.computeIfAbsent(a.kind(), x -> new LinkedHashMap<>()).put(m.name(), score.curve());
