@@ -76,6 +76,10 @@ final class AttackCommand implements Callable<Integer> {
             description = "write, per attack, the first sample with its adversarial version at the largest radius")
     private Path plots;
 
+    @Option(names = "--out-adversarial", paramLabel = "<file.npz>",
+            description = "also save the attacked dataset (the first attack, at the largest radius)")
+    private Path outAdversarial;
+
     @Option(names = "--out", required = true, paramLabel = "<predictions.csv>")
     private Path out;
 
@@ -108,6 +112,9 @@ final class AttackCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--eps needs positive radii; --batch and --restarts >= 1");
         }
         DatasetOutput.checkWritable(overwrite, out);
+        if (outAdversarial != null) {
+            DatasetOutput.checkWritable(overwrite, outAdversarial);
+        }
         Resources resources = new Resources();
         Dataset d = DatasetFiles.load(data);
         if (subset != null) {
@@ -133,6 +140,10 @@ final class AttackCommand implements Callable<Integer> {
                 }
                 if (plots != null) {
                     plotExample(source == null ? m : source, d, s, eps[eps.length - 1]);
+                }
+                if (outAdversarial != null && kind == kinds.get(0)) {
+                    DatasetOutput.save(org.robustecg.attack.AdversarialDataset.of(source == null ? m : source, d, s,
+                            eps[eps.length - 1], batch, org.robustecg.progress.Progress.NONE), outAdversarial, overwrite);
                 }
             }
         }

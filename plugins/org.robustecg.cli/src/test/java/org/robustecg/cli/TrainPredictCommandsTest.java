@@ -52,9 +52,19 @@ class TrainPredictCommandsTest {
         Path attacked = dir.resolve("attack.csv");
         Run attack = Run.of("attack", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
                 "--attack", "fgsm,pgd,sap", "--eps", "0.1,0.05", "--steps", "2", "--subset", "3", "--out",
-                attacked.toString(), "--plots", dir.resolve("plots").toString(), "--json");
+                attacked.toString(), "--plots", dir.resolve("plots").toString(), "--out-adversarial",
+                dir.resolve("adversarial.npz").toString(), "--json");
         assertEquals(0, attack.exitCode(), attack.err());
         List<String> attackRows = Files.readAllLines(attacked);
+        var adversarial = org.robustecg.data.DatasetFiles.load(dir.resolve("adversarial.npz"));
+        var attackedBeats = org.robustecg.data.Splits.perClass(org.robustecg.data.DatasetFiles.load(dir.resolve("beats-test.npz")),
+                3, 1).test();
+        assertEquals(attackedBeats.size(), adversarial.size());
+        float worst = 0;
+        for (int i = 0; i < attackedBeats.signals().length; i++) {
+            worst = Math.max(worst, Math.abs(attackedBeats.signals()[i] - adversarial.signals()[i]));
+        }
+        assertTrue(worst > 0 && worst <= 0.1f + 1e-6f, "adversarial within eps 0.1: " + worst);
         assertEquals("attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db", attackRows.get(0));
         int samples = JsonParser.parseString(attack.out()).getAsJsonObject().get("samples").getAsInt();
         assertEquals(3 * samples * 3, attackRows.size() - 1, "clean + two radii per sample and attack");
