@@ -41,11 +41,51 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "10", description = "timed repeats after 3 warm-up calls (${DEFAULT-VALUE})")
     private int repeats;
 
+    @Option(names = "--pgd-curve", paramLabel = "<beats.npz>",
+            description = "instead: time the PGD-100 curve over the MIT-BIH grid (0.01 ... 0.3) of full-width CASLCNet "
+                    + "on the first --items beats of this dataset")
+    private java.nio.file.Path pgdCurve;
+
+    @Option(names = "--items", defaultValue = "1000", description = "beats of the --pgd-curve timing (${DEFAULT-VALUE})")
+    private int items;
+
     @Option(names = "--json", description = "print as JSON")
     private boolean json;
 
+    /** PGD-100 (step eps/4, random start) over the whole MIT-BIH radius grid, one call, timed. */
+    private Integer pgdCurve() throws Exception {
+        var data = org.robustecg.data.DatasetFiles.load(pgdCurve);
+        data = data.select(org.robustecg.data.Batch.range(0, Math.min(items, data.size())));
+        ModelInfo info = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET), data.classNames(), 125, 0, 1, "bench",
+                null, null, 0);
+        double[] grid = {0.01, 0.03, 0.05, 0.1, 0.2, 0.3};
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (TrainedModel model = TrainedModel.create(info, 1)) {
+            long start = System.nanoTime();
+            var rows = org.robustecg.attack.RobustnessEvaluation.run(model, data,
+                    org.robustecg.attack.AttackSettings.defaults(org.robustecg.attack.AttackKind.PGD, 0, 1), grid, batch,
+                    new ConsoleProgress("PGD-100 curve", !json, Interrupts.CANCELLED));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            result.put("device", Engines.describe());
+            result.put("items", data.size());
+            result.put("radii", grid.length);
+            result.put("rows", rows.size());
+            result.put("seconds", Math.round(seconds * 10) / 10.0);
+            result.put("pgd_steps_per_second", Math.round(data.size() * grid.length * 100 / seconds));
+        }
+        if (json) {
+            Output.json(System.out, result);
+        } else {
+            result.forEach((k, v) -> System.out.println(k + ": " + v));
+        }
+        return 0;
+    }
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (pgdCurve != null) {
+            return pgdCurve();
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("device", Engines.describe());
         result.put("batch", batch);
