@@ -2,24 +2,17 @@ package org.robustecg.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
-import org.robustecg.data.Split;
-import org.robustecg.data.Splits;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelFile;
-import org.robustecg.model.ModelInfo;
-import org.robustecg.model.ModelSettings;
-import org.robustecg.model.TrainedModel;
 import org.robustecg.train.EpochRecord;
-import org.robustecg.train.LossSettings;
+import org.robustecg.train.Learner;
+import org.robustecg.train.LearnerSettings;
 import org.robustecg.train.Objective;
-import org.robustecg.train.TrainSettings;
-import org.robustecg.train.Trainer;
 import org.robustecg.train.TrainingListener;
 import org.robustecg.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -121,74 +114,32 @@ final class TrainCommand implements Callable<Integer> {
         Resources resources = new Resources();
         Dataset train = DatasetFiles.load(data);
         Dataset val = validation == null ? null : DatasetFiles.load(validation);
-        if (val == null && valFraction > 0) {
-            Split split = Splits.stratified(train, valFraction, seed);
-            train = split.train();
-            val = split.test();
-        }
-        if (subset != null) {
-            train = Splits.perClass(train, subset, seed).test();
-        }
-        if (balance) {
-            train = Splits.upsample(train, seed);
-        }
-        boolean records = train.leads() > 1;
-        float lower = min(train) < 0 ? -1f : 0f;
-        LossSettings lossSettings = LossSettings.of(objective).withAlpha(alpha);
-        if (regularisation != null) {
-            lossSettings = lossSettings.withRegularisation(regularisation);
-        }
-        TrainSettings settings = (records ? TrainSettings.cpsc(lossSettings) : TrainSettings.mitBih(lossSettings))
-                .withEpochs(epochs).withSeed(seed).withEarlyStopping(earlyStopping).withAttackSteps(steps);
-        if (eps != null) {
-            settings = settings.withEpsilon(eps);
-        }
-        if (batch != null) {
-            settings = settings.withBatchSize(batch);
-        }
-        if (lr != null) {
-            settings = settings.withLearningRate(lr);
-        }
-        settings = settings.withRange(lower, 1f);
-        ModelSettings modelSettings = new ModelSettings(architecture, train.classNames().size(), train.leads(),
-                train.length(), width, records ? 2 : 1, 5, 0.01f, channelsPerGroup);
-        String preprocessing = String.format("%d lead(s) x %d samples at %s Hz, values in [%s, 1]%s", train.leads(),
-                train.length(), train.samplingFrequency(), lower, train.mask() != null ? ", zero padded with a mask" : "");
-        ModelInfo info = new ModelInfo(modelSettings, train.classNames(), train.samplingFrequency(), lower, 1f,
-                preprocessing, settings, List.of(), 0);
+        LearnerSettings settings = LearnerSettings.of(architecture, objective).withAlpha(alpha)
+                .withRegularisation(regularisation == null ? Double.NaN : regularisation)
+                .withAdversary(eps == null ? Double.NaN : eps, steps)
+                .withSchedule(epochs, batch == null ? 0 : batch, lr == null ? Double.NaN : lr)
+                .withNetwork(width, channelsPerGroup).withData(subset == null ? 0 : subset, balance, valFraction)
+                .withMonitoring(earlyStopping, 200).withSeed(seed);
         if (!json) {
-            System.err.printf("training %s with %s on %d items (%d validation) on %s%n", architecture.cliName(),
-                    objective.cliName(), train.size(), val == null ? 0 : val.size(), Engines.describe());
+            System.err.printf("training %s with %s on %s on %s%n", architecture.cliName(), objective.cliName(), data,
+                    Engines.describe());
         }
         ConsoleProgress progress = new ConsoleProgress("training", !json, Interrupts.CANCELLED);
         TrainingResult result;
-        try (TrainedModel trained = TrainedModel.create(info, seed)) {
-            try {
-                result = Trainer.train(trained.classifier(), trained.manager(), train, val, settings, new TrainingListener() {
-                    @Override
-                    public void epoch(EpochRecord r) {
-                        if (!json) {
-                            progress.finish();
-                            System.err.printf("epoch %d: loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f, "
-                                    + "robust acc %.4f, lr %.1e, %.1f s%n", r.epoch(), r.trainLoss(), r.trainAccuracy(),
-                                    r.validationLoss(), r.validationAccuracy(), r.robustAccuracy(), r.learningRate(),
-                                    r.seconds());
-                        }
-                    }
-                }, progress);
-            } finally {
-                progress.finish();
-            }
-            trained.describe(new ModelInfo(modelSettings, train.classNames(), train.samplingFrequency(), lower, 1f,
-                    preprocessing, settings, result.history(), result.bestEpoch()));
-            ModelFile.save(trained, out, overwrite);
+        int trainItems;
+        int valItems;
+        try (Learner.Learned learned = learn(settings, train, val, progress)) {
+            result = learned.result();
+            trainItems = learned.trainingItems();
+            valItems = learned.validationItems();
+            ModelFile.save(learned.model(), out, overwrite);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", out.toAbsolutePath().normalize().toString());
         summary.put("architecture", architecture.cliName());
         summary.put("loss", objective.cliName());
-        summary.put("training_items", train.size());
-        summary.put("validation_items", val == null ? 0 : val.size());
+        summary.put("training_items", trainItems);
+        summary.put("validation_items", valItems);
         summary.put("best_epoch", result.bestEpoch());
         summary.put("stopped_early", result.stoppedEarly());
         summary.put("device", Engines.describe());
@@ -203,11 +154,22 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static float min(Dataset d) {
-        float min = Float.POSITIVE_INFINITY;
-        for (float v : d.signals()) {
-            min = Math.min(min, v);
+    private Learner.Learned learn(LearnerSettings settings, Dataset train, Dataset val, ConsoleProgress progress) {
+        try {
+            return Learner.train(settings, train, val, new TrainingListener() {
+                @Override
+                public void epoch(EpochRecord r) {
+                    if (!json) {
+                        progress.finish();
+                        System.err.printf("epoch %d: loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f, "
+                                + "robust acc %.4f, lr %.1e, %.1f s%n", r.epoch(), r.trainLoss(), r.trainAccuracy(),
+                                r.validationLoss(), r.validationAccuracy(), r.robustAccuracy(), r.learningRate(),
+                                r.seconds());
+                    }
+                }
+            }, progress);
+        } finally {
+            progress.finish();
         }
-        return min;
     }
 }

@@ -177,40 +177,70 @@ public final class Cpsc2018 {
         float[] x = new float[Math.multiplyExact(Math.multiplyExact(kept.size(), leads), length)];
         float[] mask = new float[kept.size() * length];
         int[] labels = new int[kept.size()];
-        int[] positions = new int[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             progress.checkCancelled();
             progress.update((double) i / kept.size(), "recording " + kept.get(i));
-            Record record = read(folder, kept.get(i));
             labels[i] = singleLabel(reference.get(kept.get(i))).orElseThrow();
-            int valid = 0;
-            for (int l = 0; l < leads; l++) {
-                String leadName = settings.leads().get(l);
-                Lead lead = record.lead(leadName);
-                if (lead == null) {
-                    throw new EcgFormatException(folder.resolve(kept.get(i)), null, "recording " + kept.get(i)
-                            + " has no lead " + leadName);
-                }
-                double[] s = record.samplingFrequency() == settings.samplingFrequency() ? lead.samples()
-                        : Resampler.between(record.samplingFrequency(), settings.samplingFrequency()).apply(lead.samples());
-                valid = Math.min(s.length, settings.cropLength());
-                double max = 0;
-                for (int t = 0; t < valid; t++) {
-                    if (!Double.isFinite(s[t])) {
-                        throw new EcgFormatException(folder.resolve(kept.get(i)), "lead " + leadName + ", sample " + t,
-                                "recording " + kept.get(i) + " has a missing (NaN) sample");
-                    }
-                    max = Math.max(max, Math.abs(s[t]));
-                }
-                int base = (i * leads + l) * length;
-                for (int t = 0; t < valid; t++) {
-                    x[base + t] = max > 0 ? (float) (s[t] / max) : 0f;
-                }
-            }
-            Arrays.fill(mask, i * length, i * length + valid, 1f);
+            fill(read(folder, kept.get(i)), folder.resolve(kept.get(i)), settings, x, mask, i);
         }
         progress.update(1, "done");
-        return new Dataset(x, kept.size(), leads, length, labels, CLASSES, kept.toArray(String[]::new), positions, mask,
+        return new Dataset(x, kept.size(), leads, length, labels, CLASSES, kept.toArray(String[]::new),
+                new int[kept.size()], mask, settings.samplingFrequency());
+    }
+
+    /**
+     * Model input of recordings already in memory (the KNIME preprocessor's records mode), prepared as
+     * {@link #prepare(Path, Map, List, CpscSettings, Progress)} does.
+     *
+     * @param labels     class index of each recording
+     * @param classNames the class names
+     */
+    public static Dataset prepare(List<Record> records, int[] labels, List<String> classNames, CpscSettings settings,
+            Progress progress) throws EcgFormatException {
+        int leads = settings.leads().size();
+        int length = settings.paddedLength();
+        float[] x = new float[Math.multiplyExact(Math.multiplyExact(records.size(), leads), length)];
+        float[] mask = new float[records.size() * length];
+        for (int i = 0; i < records.size(); i++) {
+            progress.checkCancelled();
+            progress.update((double) i / records.size(), "recording " + records.get(i).id());
+            fill(records.get(i), Path.of(records.get(i).id()), settings, x, mask, i);
+        }
+        progress.update(1, "done");
+        return new Dataset(x, records.size(), leads, length, labels.clone(), classNames,
+                records.stream().map(Record::id).toArray(String[]::new), new int[records.size()], mask,
                 settings.samplingFrequency());
+    }
+
+    /** Writes item i: kept leads, resampled, cropped, scaled to [-1, 1] by each lead's largest |value|, masked. */
+    private static void fill(Record record, Path source, CpscSettings settings, float[] x, float[] mask, int i)
+            throws EcgFormatException {
+        int leads = settings.leads().size();
+        int length = settings.paddedLength();
+        int valid = 0;
+        for (int l = 0; l < leads; l++) {
+            String leadName = settings.leads().get(l);
+            Lead lead = record.lead(leadName);
+            if (lead == null) {
+                throw new EcgFormatException(source, null, "recording " + record.id() + " has no lead " + leadName
+                        + " (it has " + record.leads().stream().map(Lead::name).toList() + ")");
+            }
+            double[] s = record.samplingFrequency() == settings.samplingFrequency() ? lead.samples()
+                    : Resampler.between(record.samplingFrequency(), settings.samplingFrequency()).apply(lead.samples());
+            valid = Math.min(s.length, settings.cropLength());
+            double max = 0;
+            for (int t = 0; t < valid; t++) {
+                if (!Double.isFinite(s[t])) {
+                    throw new EcgFormatException(source, "lead " + leadName + ", sample " + t, "recording "
+                            + record.id() + " has a missing (NaN) sample");
+                }
+                max = Math.max(max, Math.abs(s[t]));
+            }
+            int base = (i * leads + l) * length;
+            for (int t = 0; t < valid; t++) {
+                x[base + t] = max > 0 ? (float) (s[t] / max) : 0f;
+            }
+        }
+        Arrays.fill(mask, i * length, i * length + valid, 1f);
     }
 }

@@ -76,14 +76,20 @@ public final class MitBih {
             String name = records.get(i);
             progress.update((double) i / records.size(), "record " + name);
             var record = WfdbRecordReader.read(folder, name, options).record();
-            List<Annotation> annotations = AnnotationReader.read(folder.resolve(name + ".atr"));
-            List<LabelledPeak> peaks = settings.peaks() == BeatSettings.PeakSource.ANNOTATIONS
-                    ? annotatedPeaks(annotations)
-                    : detectedPeaks(record, annotations, settings.lead());
-            parts.add(BeatExtractor.extract(record, peaks, settings));
+            parts.add(beats(record, AnnotationReader.read(folder.resolve(name + ".atr")), settings));
         }
         progress.update(1, "done");
         return Dataset.concat(parts);
+    }
+
+    /**
+     * The AAMI-labelled beats of one record: R peaks from its beat annotations or from the detector (then
+     * labelled by the nearest annotated beat within 150 ms), as the settings say.
+     */
+    public static Dataset beats(org.robustecg.ecg.Record record, List<Annotation> annotations, BeatSettings settings) {
+        List<LabelledPeak> peaks = settings.peaks() == BeatSettings.PeakSource.ANNOTATIONS ? annotatedPeaks(annotations)
+                : detectedPeaks(record, annotations, settings.lead());
+        return BeatExtractor.extract(record, peaks, settings);
     }
 
     /** The annotated beats of AAMI classes, in time order. */

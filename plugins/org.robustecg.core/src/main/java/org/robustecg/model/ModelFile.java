@@ -67,6 +67,24 @@ public final class ModelFile {
     }
 
     public static TrainedModel load(Path file) throws EcgFormatException {
+        Map<String, byte[]> entries = entries(file);
+        ModelInfo info = info(file, entries);
+        TrainedModel model = TrainedModel.create(info, 0);
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(entries.get(PARAMETERS)))) {
+            model.network().loadParameters(model.manager(), in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new EcgFormatException(file, PARAMETERS, "damaged or mismatched parameters: " + e.getMessage(), e);
+        }
+        return model;
+    }
+
+    /** What the model file says about its model, without loading the weights (cheap: no engine needed). */
+    public static ModelInfo info(Path file) throws EcgFormatException {
+        return info(file, entries(file));
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws EcgFormatException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
@@ -84,6 +102,10 @@ public final class ModelFile {
             throw new EcgFormatException(file, null, "not a RobustECG model file (needs " + METADATA + " and "
                     + PARAMETERS + ")");
         }
+        return entries;
+    }
+
+    private static ModelInfo info(Path file, Map<String, byte[]> entries) throws EcgFormatException {
         ModelInfo info;
         try {
             JsonObject json = JsonParser.parseString(new String(entries.get(METADATA), StandardCharsets.UTF_8))
@@ -103,14 +125,7 @@ public final class ModelFile {
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
             throw new EcgFormatException(file, METADATA, "damaged model description: " + e.getMessage(), e);
         }
-        TrainedModel model = TrainedModel.create(info, 0);
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(entries.get(PARAMETERS)))) {
-            model.network().loadParameters(model.manager(), in);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new EcgFormatException(file, PARAMETERS, "damaged or mismatched parameters: " + e.getMessage(), e);
-        }
-        return model;
+        return info;
     }
 
     /**

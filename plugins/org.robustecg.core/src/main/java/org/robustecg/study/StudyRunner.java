@@ -29,17 +29,14 @@ import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
-import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.preprocess.BeatSettings;
 import org.robustecg.progress.Progress;
-import org.robustecg.train.LossSettings;
+import org.robustecg.train.Learner;
+import org.robustecg.train.LearnerSettings;
 import org.robustecg.train.Objective;
-import org.robustecg.train.TrainSettings;
-import org.robustecg.train.Trainer;
 import org.robustecg.train.TrainingListener;
-import org.robustecg.train.TrainingResult;
 
 /**
  * Runs a study on MIT-BIH beats into an output folder: datasets/, models/, predictions/, plots/,
@@ -156,26 +153,18 @@ public final class StudyRunner {
     }
 
     private void train(StudySpec.ModelSpec m, Dataset train, Path file, Progress progress) throws IOException {
-        Split validation = Splits.stratified(train, 0.1, spec.seed());
-        Dataset balanced = Splits.upsample(validation.train(), spec.seed());
-        ModelSettings settings = ModelSettings.mitBih(Architecture.ofCliName(m.architecture())).withWidth(m.width());
-        TrainSettings training = TrainSettings.mitBih(LossSettings.of(Objective.ofCliName(m.loss())).withAlpha(m.alpha()))
-                .withEpochs(m.epochs()).withBatchSize(m.batch()).withLearningRate(m.learningRate())
-                .withEpsilon(m.epsilon()).withAttackSteps(m.attackSteps()).withSeed(spec.seed()).withRobustSamples(0);
-        ModelInfo info = new ModelInfo(settings, balanced.classNames(), balanced.samplingFrequency(), 0, 1,
-                "MIT-BIH beats (Kachuee form, 125 Hz, 187 samples, [0,1])", training, List.of(), 0);
-        try (TrainedModel model = TrainedModel.create(info, spec.seed())) {
-            TrainingResult result = Trainer.train(model.classifier(), model.manager(), balanced, validation.test(), training,
-                    new TrainingListener() {
-                        @Override
-                        public void epoch(org.robustecg.train.EpochRecord r) {
-                            log.accept(String.format("  %s epoch %d: loss %.4f, validation accuracy %.4f (%.1f s)",
-                                    m.name(), r.epoch(), r.trainLoss(), r.validationAccuracy(), r.seconds()));
-                        }
-                    }, progress);
-            model.describe(new ModelInfo(settings, balanced.classNames(), balanced.samplingFrequency(), 0, 1,
-                    info.preprocessing(), training, result.history(), result.bestEpoch()));
-            ModelFile.save(model, file, true);
+        LearnerSettings settings = LearnerSettings.of(Architecture.ofCliName(m.architecture()), Objective.ofCliName(m.loss()))
+                .withAlpha(m.alpha()).withAdversary(m.epsilon(), m.attackSteps())
+                .withSchedule(m.epochs(), m.batch(), m.learningRate()).withNetwork(m.width(), ModelSettings.CHANNELS_PER_GROUP)
+                .withData(0, true, 0.1).withMonitoring(0, 0).withSeed(spec.seed());
+        try (Learner.Learned learned = Learner.train(settings, train, null, new TrainingListener() {
+            @Override
+            public void epoch(org.robustecg.train.EpochRecord r) {
+                log.accept(String.format("  %s epoch %d: loss %.4f, validation accuracy %.4f (%.1f s)", m.name(), r.epoch(),
+                        r.trainLoss(), r.validationAccuracy(), r.seconds()));
+            }
+        }, progress)) {
+            ModelFile.save(learned.model(), file, true);
         }
     }
 

@@ -1,0 +1,31 @@
+package org.robustecg.node;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The KNIME-free logic of one node: its settings, ports, output specs and execution. Port data are
+ * {@link org.robustecg.table.Table}, {@link ModelPort} or {@link PngImage} by port kind; specs are
+ * {@link org.robustecg.table.TableSpec}, {@link org.robustecg.model.ModelInfo} or null (unknown until run).
+ * Errors a user can fix are {@link IllegalArgumentException}s whose message says what to change.
+ */
+public interface NodeStep {
+
+    /** Node name as the node repository shows it. */
+    String name();
+
+    List<Option> options();
+
+    List<Port> inputs();
+
+    List<Port> outputs();
+
+    /**
+     * Checks settings against the input specs (null for an unconnected optional input or an unknown spec) and
+     * gives the output specs (null where they are only known after execution).
+     */
+    List<Object> configure(OptionValues settings, List<Object> inputSpecs);
+
+    /** Runs the step. Inputs are null for unconnected optional ports. */
+    List<Object> execute(OptionValues settings, List<Object> inputs, StepContext context) throws IOException;
+}

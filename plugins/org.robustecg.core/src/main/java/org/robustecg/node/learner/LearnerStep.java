@@ -1,0 +1,141 @@
+package org.robustecg.node.learner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.robustecg.data.Dataset;
+import org.robustecg.model.Architecture;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.ModelSettings;
+import org.robustecg.node.ModelPort;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+import org.robustecg.node.tables.DatasetTables;
+import org.robustecg.table.Column;
+import org.robustecg.table.ColumnType;
+import org.robustecg.table.Table;
+import org.robustecg.table.TableSpec;
+import org.robustecg.train.EpochRecord;
+import org.robustecg.train.Learner;
+import org.robustecg.train.LearnerSettings;
+import org.robustecg.train.Objective;
+
+/** CASLCNet Learner: trains any architecture with any loss on a table of items. */
+public final class LearnerStep implements NodeStep {
+
+    public static final TableSpec HISTORY = TableSpec.of(new Column("epoch", ColumnType.INTEGER),
+            new Column("training loss", ColumnType.DOUBLE), new Column("training accuracy", ColumnType.DOUBLE),
+            new Column("validation loss", ColumnType.DOUBLE), new Column("validation accuracy", ColumnType.DOUBLE),
+            new Column("robust accuracy", ColumnType.DOUBLE), new Column("learning rate", ColumnType.DOUBLE),
+            new Column("p", ColumnType.DOUBLE), new Column("seconds", ColumnType.DOUBLE));
+
+    public static final List<Option> OPTIONS = List.of(
+            Option.choice("architecture", "Architecture", "caslcnet", Arrays.stream(Architecture.values())
+                    .map(Architecture::cliName).toList(), "caslcnet (the paper's network), resnet18 (Method 1), "
+                    + "resnet18-cas (Method 2), resnet18-linf (Method 3), vgg19 or densenet."),
+            Option.choice("loss", "Loss", "mart", Arrays.stream(Objective.values()).map(Objective::cliName).toList(),
+                    "ce (no adversary), pgd-at (Madry), trades, mart (the paper's), jacobian or nsr regularisation."),
+            Option.number("alpha", "CAS weight (alpha)", 2, 0, 100, "Weight of the CAS auxiliary losses."),
+            Option.number("regularisation", "Regularisation weight", 0, 0, 1e6, "Weight of the Jacobian or NSR penalty "
+                    + "(0 = the loss's default: 0.01 Jacobian, 1 NSR)."),
+            Option.number("epsilon", "Training eps", 0, 0, 10, "l-inf radius of the training adversary (0 = the "
+                    + "paper's: 0.1 for beats, 0.01 for multi-lead records)."),
+            Option.integer("attack_steps", "Adversary steps", 10, 1, 10000, "PGD steps of the training adversary."),
+            Option.integer("epochs", "Epochs", 100, 1, 100000, "Passes over the training data."),
+            Option.integer("batch_size", "Batch size", 0, 0, 1 << 20, "Items per step (0 = the paper's: 512 for "
+                    + "beats, 64 for records)."),
+            Option.number("learning_rate", "Learning rate", 0, 0, 10, "Adamax learning rate (0 = the paper's: 1e-3 for "
+                    + "beats, 1e-4 for records)."),
+            Option.number("width", "Width multiplier", 1, 0.01, 16, "Scales every layer width (1 = the paper's)."),
+            Option.integer("channels_per_group", "Channels per GroupNorm group", ModelSettings.CHANNELS_PER_GROUP, 1,
+                    4096, "1 is the paper's GroupNorm(C, C); 16 trains reliably (see docs/RESULTS.md)."),
+            Option.integer("per_class", "Training items per class", 0, 0, Integer.MAX_VALUE, "At most this many "
+                    + "training items per class, seeded (0 = all)."),
+            Option.bool("balance", "Balance classes", false, "Up-sample every training class to the largest."),
+            Option.number("validation_fraction", "Validation fraction", 0.1, 0, 0.9, "Share of the training table "
+                    + "held out for validation when the validation input is not connected."),
+            Option.integer("early_stopping", "Early stopping patience", 0, 0, 100000, "Stop after this many epochs "
+                    + "without a better validation loss (0 = never)."),
+            Option.integer("robust_samples", "Robust validation items", 200, 0, 1 << 20, "Validation items attacked "
+                    + "after each epoch to report robust accuracy (0 = none)."),
+            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of initialisation, shuffling, "
+                    + "hold-out and the adversary: the same seed gives the same model."));
+
+    @Override
+    public String name() {
+        return "CASLCNet Learner";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.table("Training items", "Items of the ECG Preprocessor (label and signal columns)."),
+                Port.optionalTable("Validation items", "Items for validation; else a share of the training items."));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.model("Model", "The trained model: architecture, classes, input shape, preprocessing, "
+                + "training history and the weights of the best epoch."),
+                Port.table("Training history", "One row per epoch: losses, accuracies, robust accuracy, learning "
+                        + "rate, l-p exponent, seconds."));
+    }
+
+    public static LearnerSettings settings(OptionValues v) {
+        double reg = v.number("regularisation");
+        double eps = v.number("epsilon");
+        double lr = v.number("learning_rate");
+        return LearnerSettings.of(Architecture.ofCliName(v.text("architecture")), Objective.ofCliName(v.text("loss")))
+                .withAlpha(v.number("alpha")).withRegularisation(reg > 0 ? reg : Double.NaN)
+                .withAdversary(eps > 0 ? eps : Double.NaN, v.integer("attack_steps"))
+                .withSchedule(v.integer("epochs"), v.integer("batch_size"), lr > 0 ? lr : Double.NaN)
+                .withNetwork(v.number("width"), v.integer("channels_per_group"))
+                .withData(v.integer("per_class"), v.bool("balance"), v.number("validation_fraction"))
+                .withMonitoring(v.integer("early_stopping"), v.integer("robust_samples")).withSeed(v.integer("seed"));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        settings(values);
+        for (int i = 0; i < inputSpecs.size(); i++) {
+            if (inputSpecs.get(i) instanceof TableSpec spec) {
+                String what = i == 0 ? "the training table" : "the validation table";
+                spec.require(DatasetTables.LABEL, ColumnType.STRING, what);
+                DatasetTables.leadColumns(spec, what);
+            }
+        }
+        return Arrays.asList(null, HISTORY);
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        LearnerSettings settings = settings(values);
+        Table trainTable = (Table) inputs.get(0);
+        List<String> classes = DatasetTables.classNames(trainTable);
+        Dataset train = DatasetTables.toDataset(trainTable, classes, true, "the training table");
+        Dataset validation = inputs.size() > 1 && inputs.get(1) != null
+                ? DatasetTables.toDataset((Table) inputs.get(1), classes, true, "the validation table") : null;
+        Files.createDirectories(context.workFolder());
+        Path file = Files.createTempFile(context.workFolder(), "model-", ".recg");
+        Files.delete(file);
+        try (Learner.Learned learned = Learner.train(settings, train, validation, context.training(),
+                context.progress())) {
+            ModelFile.save(learned.model(), file, false);
+            Table.Builder history = new Table.Builder(HISTORY);
+            for (EpochRecord r : learned.result().history()) {
+                history.add("epoch " + r.epoch(), r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                        r.validationAccuracy(), r.robustAccuracy(), r.learningRate(), r.p(), r.seconds());
+            }
+            return List.of(new ModelPort(file, learned.model().info()), history.build());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.robustecg.node.modelio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.robustecg.io.EcgFormatException;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.node.ModelPort;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+
+/** Model Reader: a model from a .recg file (also written by {@code robustecg train}). */
+public final class ModelReaderStep implements NodeStep {
+
+    public static final List<Option> OPTIONS = List.of(Option.file("file", "Model file", "The model file (.recg) to read."));
+
+    @Override
+    public String name() {
+        return "Model Reader";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.model("Model", "The model read."));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        Path file = source(values);
+        try {
+            return List.of(ModelFile.info(file));
+        } catch (EcgFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        Path file = source(values);
+        ModelInfo info = ModelFile.info(file);
+        Files.createDirectories(context.workFolder());
+        Path copy = Files.createTempFile(context.workFolder(), "model-", ".recg");
+        // a snapshot: later changes to the user's file do not change this node's output
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ModelFile.load(copy).close();
+        return List.of(new ModelPort(copy, info));
+    }
+
+    private static Path source(OptionValues values) {
+        String text = values.text("file").strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("choose the model file to read");
+        }
+        Path file = Path.of(text);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file " + file + " does not exist");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,71 @@
+package org.robustecg.node.modelio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.robustecg.io.AtomicFiles;
+import org.robustecg.node.ModelPort;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+
+/** Model Writer: saves a model to a .recg file, never replacing a file unless told to. */
+public final class ModelWriterStep implements NodeStep {
+
+    public static final List<Option> OPTIONS = List.of(
+            Option.file("file", "Model file", "Where the model is written (.recg)."),
+            Option.bool("overwrite", "Overwrite", false, "Replace an existing file; otherwise an existing file is an "
+                    + "error and stays as it is."));
+
+    @Override
+    public String name() {
+        return "Model Writer";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.model("Model", "The model to save."));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        Path file = target(values);
+        if (Files.exists(file) && !values.bool("overwrite")) {
+            throw new IllegalArgumentException(file + " exists; choose another file or enable Overwrite");
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        configure(values, List.of());
+        Path file = target(values);
+        byte[] bytes = Files.readAllBytes(((ModelPort) inputs.get(0)).file());
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        AtomicFiles.write(file, values.bool("overwrite"), out -> out.write(bytes));
+        return List.of();
+    }
+
+    private static Path target(OptionValues values) {
+        String text = values.text("file").strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("choose the model file to write");
+        }
+        return Path.of(text);
+    }
+}

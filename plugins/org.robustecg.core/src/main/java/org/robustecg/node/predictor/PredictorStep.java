@@ -1,0 +1,107 @@
+package org.robustecg.node.predictor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.robustecg.data.Dataset;
+import org.robustecg.model.Inference;
+import org.robustecg.model.ModelFile;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.model.TrainedModel;
+import org.robustecg.node.ModelInputs;
+import org.robustecg.node.ModelPort;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+import org.robustecg.table.Column;
+import org.robustecg.table.ColumnType;
+import org.robustecg.table.Row;
+import org.robustecg.table.Table;
+import org.robustecg.table.TableSpec;
+
+/** ECG Predictor: appends the predicted class and the class probabilities to a table of items. */
+public final class PredictorStep implements NodeStep {
+
+    public static final String PREDICTION = "prediction";
+
+    public static final List<Option> OPTIONS = List.of(
+            Option.bool("probabilities", "Append class probabilities", true, "Append one column P (class) per class."),
+            Option.integer("batch_size", "Batch size", 256, 1, 1 << 20, "Items predicted together."));
+
+    @Override
+    public String name() {
+        return "ECG Predictor";
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.model("Model", "A trained model."), Port.table("Items", "Items of the ECG Preprocessor; a "
+                + "label column is optional."));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.table("Predictions", "The input table with the predicted class and, optionally, one "
+                + "probability column per class."));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        ModelInputs.checkSpec(inputSpecs.get(0), inputSpecs.get(1), "the items table");
+        if (inputSpecs.get(0) instanceof ModelInfo info && inputSpecs.get(1) instanceof TableSpec spec) {
+            return List.of(outputSpec(spec, info.classNames(), values.bool("probabilities")));
+        }
+        return java.util.Arrays.asList((Object) null);
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        ModelPort port = (ModelPort) inputs.get(0);
+        Table table = (Table) inputs.get(1);
+        boolean probabilities = values.bool("probabilities");
+        Dataset items = ModelInputs.items(port, table, false, "the items table");
+        List<String> classes = port.info().classNames();
+        try (TrainedModel model = ModelFile.load(port.file())) {
+            Inference.Predictions p = Inference.predict(model, items, values.integer("batch_size"), context.progress());
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < table.size(); i++) {
+                List<Object> cells = new ArrayList<>(table.rows().get(i).cells());
+                cells.add(classes.get(p.predictions()[i]));
+                if (probabilities) {
+                    for (int k = 0; k < classes.size(); k++) {
+                        cells.add((double) p.probabilities()[i * classes.size() + k]);
+                    }
+                }
+                rows.add(new Row(table.rows().get(i).key(), cells));
+            }
+            return List.of(new Table(outputSpec(table.spec(), classes, probabilities), rows));
+        }
+    }
+
+    private static TableSpec outputSpec(TableSpec in, List<String> classes, boolean probabilities) {
+        List<Column> columns = new ArrayList<>(in.columns());
+        columns.add(new Column(unique(in, PREDICTION), ColumnType.STRING));
+        if (probabilities) {
+            for (String c : classes) {
+                columns.add(new Column(unique(in, "P (" + c + ")"), ColumnType.DOUBLE));
+            }
+        }
+        return new TableSpec(columns);
+    }
+
+    /** The name, or the name with a number when the input already has such a column (KNIME's convention). */
+    private static String unique(TableSpec in, String name) {
+        String candidate = name;
+        for (int i = 1; in.indexOf(candidate) >= 0; i++) {
+            candidate = name + " (#" + i + ")";
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,84 @@
+package org.robustecg.node.preprocessor;
+
+import java.util.List;
+import org.robustecg.database.CpscSettings;
+import org.robustecg.database.MitBih;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.preprocess.BeatSettings;
+
+/**
+ * Settings of the ECG Preprocessor.
+ *
+ * @param mode          beats (cut from records at R peaks, SPEC 1.1), cut-beats (rows already are beats, e.g. a
+ *                      Kaggle CSV) or records (fixed-length multi-lead records, SPEC 1.2)
+ * @param beats         how beats are cut (beats and cut-beats modes)
+ * @param records       how records are prepared (records mode)
+ * @param split         random (stratified), inter-patient (by record lists) or none (all items for training)
+ * @param testFraction  test share of a random split
+ * @param trainRecords  training records of an inter-patient split
+ * @param testRecords   test records of an inter-patient split
+ * @param trainPerClass at most this many training items per class (0 = all)
+ * @param testPerClass  at most this many test items per class (0 = all)
+ * @param balance       up-sample every training class to the largest
+ * @param seed          seed of the split, subsets and up-sampling
+ */
+public record PreprocessorSettings(String mode, BeatSettings beats, CpscSettings records, String split,
+        double testFraction, List<String> trainRecords, List<String> testRecords, int trainPerClass, int testPerClass,
+        boolean balance, long seed) {
+
+    public static final List<Option> OPTIONS = List.of(
+            Option.choice("mode", "Mode", "beats", List.of("beats", "cut-beats", "records"), "beats: cut AAMI-labelled "
+                    + "heartbeats from records at their annotated (or detected) R peaks, Kachuee et al. (needs the "
+                    + "annotations table); cut-beats: every row already is a beat (Kaggle CSV); records: one item per "
+                    + "record, labelled by its single diagnosis, cropped and zero padded with a mask (CPSC2018)."),
+            Option.text("lead", "Beat lead", "MLII", "Lead the beats are cut from (the first lead when a record lacks it)."),
+            Option.choice("peaks", "R peaks", "annotations", List.of("annotations", "detector"), "Where beats are "
+                    + "centred: the annotated beats, or the R-peak detector (labelled by the nearest annotation)."),
+            Option.number("beat_frequency", "Beat sampling frequency (Hz)", 125, 1, 10000, "Records are resampled to it."),
+            Option.integer("beat_length", "Beat length", 187, 8, 100000, "Samples per beat (zero padded)."),
+            Option.number("window_factor", "Beat window (x median RR)", 1.2, 0.1, 10, "A beat lasts this many median "
+                    + "R-R intervals from its R peak."),
+            Option.text("leads", "Record leads", String.join(",", CpscSettings.DEFAULT.leads()), "Records mode: the "
+                    + "leads kept, in order (CPSC2018: I, II, V1-V6; the derived limb leads are dropped)."),
+            Option.number("record_frequency", "Record sampling frequency (Hz)", 500, 1, 100000, "Records mode: records "
+                    + "at another rate are resampled to it."),
+            Option.integer("crop_length", "Crop length", CpscSettings.DEFAULT.cropLength(), 8, 10_000_000, "Records "
+                    + "mode: longer records are cut to this many samples."),
+            Option.integer("padded_length", "Padded length", CpscSettings.DEFAULT.paddedLength(), 8, 10_000_000,
+                    "Records mode: every item is zero padded to this length (the model's input length)."),
+            Option.choice("split", "Split", "random", List.of("random", "inter-patient", "none"), "random: stratified "
+                    + "by class (the paper); inter-patient: by the record lists below (de Chazal DS1/DS2); none: every "
+                    + "item goes to the training table."),
+            Option.number("test_fraction", "Test fraction", 0.2, 0, 0.99, "Test share of a random split."),
+            Option.text("train_records", "Training records", String.join(",", MitBih.DS1), "Inter-patient split: "
+                    + "records of the training table (default DS1)."),
+            Option.text("test_records", "Test records", String.join(",", MitBih.DS2), "Inter-patient split: records "
+                    + "of the test table (default DS2)."),
+            Option.integer("train_per_class", "Training items per class", 0, 0, Integer.MAX_VALUE, "At most this many "
+                    + "training items per class, seeded (0 = all)."),
+            Option.integer("test_per_class", "Test items per class", 0, 0, Integer.MAX_VALUE, "At most this many test "
+                    + "items per class, seeded (0 = all)."),
+            Option.bool("balance", "Balance training classes", false, "Up-sample every training class to the "
+                    + "largest (the paper)."),
+            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of the split, subsets and "
+                    + "up-sampling."));
+
+    public static PreprocessorSettings of(OptionValues v) {
+        BeatSettings beats = new BeatSettings(v.number("beat_frequency"), v.integer("beat_length"),
+                v.number("window_factor"), v.text("lead").strip(), v.text("peaks").equals("detector")
+                        ? BeatSettings.PeakSource.DETECTOR : BeatSettings.PeakSource.ANNOTATIONS);
+        if (v.integer("padded_length") < v.integer("crop_length")) {
+            throw new IllegalArgumentException("the padded length (" + v.integer("padded_length") + ") must be at "
+                    + "least the crop length (" + v.integer("crop_length") + ")");
+        }
+        if (v.words("leads").isEmpty()) {
+            throw new IllegalArgumentException("name at least one record lead");
+        }
+        CpscSettings records = new CpscSettings(v.words("leads"), v.integer("crop_length"), v.integer("padded_length"),
+                v.number("record_frequency"));
+        return new PreprocessorSettings(v.text("mode"), beats, records, v.text("split"), v.number("test_fraction"),
+                v.words("train_records"), v.words("test_records"), v.integer("train_per_class"),
+                v.integer("test_per_class"), v.bool("balance"), v.integer("seed"));
+    }
+}

@@ -1,0 +1,190 @@
+package org.robustecg.node.preprocessor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.robustecg.data.Dataset;
+import org.robustecg.data.Split;
+import org.robustecg.data.Splits;
+import org.robustecg.database.Cpsc2018;
+import org.robustecg.database.MitBih;
+import org.robustecg.ecg.Annotation;
+import org.robustecg.ecg.Lead;
+import org.robustecg.ecg.Record;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+import org.robustecg.node.tables.DatasetTables;
+import org.robustecg.node.tables.RecordTables;
+import org.robustecg.preprocess.Resampler;
+import org.robustecg.progress.Progress;
+import org.robustecg.table.ColumnType;
+import org.robustecg.table.Table;
+import org.robustecg.table.TableSpec;
+
+/** ECG Preprocessor: records (and annotations) into model-ready training and test items. */
+public final class PreprocessorStep implements NodeStep {
+
+    @Override
+    public String name() {
+        return "ECG Preprocessor";
+    }
+
+    @Override
+    public List<Option> options() {
+        return PreprocessorSettings.OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.table("Records", "The records table of the ECG Reader."),
+                Port.optionalTable("Annotations", "The annotations table of the ECG Reader (beats mode)."));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.table("Training items", "One row per item: record, position, label, valid length, "
+                + "sampling frequency and one list column per lead."),
+                Port.table("Test items", "The held-out items, same columns."));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        PreprocessorSettings s = PreprocessorSettings.of(values);
+        if (inputSpecs.get(0) instanceof TableSpec records) {
+            records.require(RecordTables.RECORD, ColumnType.STRING, "the records table");
+            records.require(RecordTables.LEADS, ColumnType.STRING_LIST, "the records table");
+            if (!s.mode().equals("beats")) {
+                records.require(RecordTables.DIAGNOSIS, ColumnType.STRING_LIST, "the records table");
+            }
+        }
+        if (s.mode().equals("beats")) {
+            if (inputSpecs.size() < 2 || inputSpecs.get(1) == null) {
+                throw new IllegalArgumentException("beats mode needs the annotations table of the ECG Reader at the "
+                        + "second input (beat positions and labels)");
+            }
+            if (inputSpecs.get(1) instanceof TableSpec annotations) {
+                annotations.require(RecordTables.SAMPLE, ColumnType.INTEGER, "the annotations table");
+                annotations.require(RecordTables.SYMBOL, ColumnType.STRING, "the annotations table");
+            }
+        }
+        if (s.split().equals("inter-patient") && (s.trainRecords().isEmpty() || s.testRecords().isEmpty())) {
+            throw new IllegalArgumentException("an inter-patient split needs training and test record lists");
+        }
+        TableSpec out = DatasetTables.spec(leadNames(s));
+        return List.of(out, out);
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        PreprocessorSettings s = PreprocessorSettings.of(values);
+        Progress progress = context.progress();
+        Table table = (Table) inputs.get(0);
+        List<Record> records = RecordTables.records(table);
+        Dataset items = switch (s.mode()) {
+            case "beats" -> beats(records, inputs.size() > 1 ? (Table) inputs.get(1) : null, s, progress);
+            case "cut-beats" -> cutBeats(records, RecordTables.diagnoses(table), s);
+            default -> records(records, RecordTables.diagnoses(table), s, progress.range(0, 0.9));
+        };
+        if (items.size() == 0) {
+            throw new IllegalArgumentException("no labelled items came out of the " + records.size() + " records");
+        }
+        Split split = switch (s.split()) {
+            case "random" -> Splits.stratified(items, s.testFraction(), s.seed());
+            case "inter-patient" -> Splits.byRecord(items, s.trainRecords(), s.testRecords());
+            default -> new Split(items, items.select(new int[0]));
+        };
+        Dataset train = s.trainPerClass() > 0 ? Splits.perClass(split.train(), s.trainPerClass(), s.seed()).test()
+                : split.train();
+        Dataset test = s.testPerClass() > 0 && split.test().size() > 0
+                ? Splits.perClass(split.test(), s.testPerClass(), s.seed()).test() : split.test();
+        if (s.balance() && train.size() > 0) {
+            train = Splits.upsample(train, s.seed());
+        }
+        progress.update(1, "done");
+        List<String> leads = leadNames(s);
+        return List.of(DatasetTables.toTable(train, leads, "train"), DatasetTables.toTable(test, leads, "test"));
+    }
+
+    private static List<String> leadNames(PreprocessorSettings s) {
+        return s.mode().equals("records") ? s.records().leads() : List.of(s.beats().lead());
+    }
+
+    private static Dataset beats(List<Record> records, Table annotationTable, PreprocessorSettings s, Progress progress) {
+        if (annotationTable == null) {
+            throw new IllegalArgumentException("beats mode needs the annotations table of the ECG Reader at the second "
+                    + "input");
+        }
+        Map<String, List<Annotation>> annotations = RecordTables.annotations(annotationTable);
+        List<Dataset> parts = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            progress.checkCancelled();
+            Record r = records.get(i);
+            progress.update(0.9 * i / records.size(), "record " + r.id());
+            List<Annotation> a = annotations.get(r.id());
+            if (a == null) {
+                throw new IllegalArgumentException("record " + r.id() + " has no annotations in the annotations table");
+            }
+            parts.add(MitBih.beats(r, a, s.beats()));
+        }
+        return Dataset.concat(parts);
+    }
+
+    /** Rows that already are beats: the beat lead (or the first), resampled, cut or zero padded to the length. */
+    private static Dataset cutBeats(List<Record> records, List<List<String>> diagnoses, PreprocessorSettings s) {
+        List<String> classes = classNames(diagnoses);
+        int length = s.beats().beatLength();
+        List<Integer> kept = singleLabelled(diagnoses);
+        float[] x = new float[kept.size() * length];
+        int[] labels = new int[kept.size()];
+        String[] ids = new String[kept.size()];
+        for (int k = 0; k < kept.size(); k++) {
+            Record r = records.get(kept.get(k));
+            Lead lead = r.lead(s.beats().lead()) != null ? r.lead(s.beats().lead()) : r.leads().get(0);
+            double[] samples = r.samplingFrequency() == s.beats().samplingFrequency() ? lead.samples()
+                    : Resampler.between(r.samplingFrequency(), s.beats().samplingFrequency()).apply(lead.samples());
+            for (int t = 0; t < Math.min(length, samples.length); t++) {
+                if (!Double.isFinite(samples[t])) {
+                    throw new IllegalArgumentException("record " + r.id() + " has a missing (NaN) sample at " + t);
+                }
+                x[k * length + t] = (float) samples[t];
+            }
+            labels[k] = classes.indexOf(diagnoses.get(kept.get(k)).get(0));
+            ids[k] = r.id();
+        }
+        int[] positions = new int[kept.size()];
+        java.util.Arrays.fill(positions, -1);
+        return new Dataset(x, kept.size(), 1, length, labels, classes, ids, positions, null,
+                s.beats().samplingFrequency());
+    }
+
+    private static Dataset records(List<Record> records, List<List<String>> diagnoses, PreprocessorSettings s,
+            Progress progress) throws IOException {
+        List<String> classes = classNames(diagnoses);
+        List<Integer> kept = singleLabelled(diagnoses);
+        List<Record> chosen = kept.stream().map(records::get).toList();
+        int[] labels = kept.stream().mapToInt(i -> classes.indexOf(diagnoses.get(i).get(0))).toArray();
+        return Cpsc2018.prepare(chosen, labels, classes, s.records(), progress);
+    }
+
+    /** Rows with exactly one diagnosis (SPEC 1.2 drops multi-label records). */
+    private static List<Integer> singleLabelled(List<List<String>> diagnoses) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (diagnoses.get(i).size() == 1) {
+                kept.add(i);
+            }
+        }
+        return kept;
+    }
+
+    private static List<String> classNames(List<List<String>> diagnoses) {
+        TreeSet<String> seen = new TreeSet<>();
+        diagnoses.stream().filter(d -> d.size() == 1).forEach(d -> seen.add(d.get(0)));
+        return DatasetTables.classNames(seen);
+    }
+}

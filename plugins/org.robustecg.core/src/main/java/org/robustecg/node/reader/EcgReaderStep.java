@@ -1,0 +1,180 @@
+package org.robustecg.node.reader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.robustecg.data.Dataset;
+import org.robustecg.database.Cpsc2018;
+import org.robustecg.database.MitBih;
+import org.robustecg.ecg.Annotation;
+import org.robustecg.ecg.Lead;
+import org.robustecg.ecg.Record;
+import org.robustecg.io.EcgFormatException;
+import org.robustecg.io.edf.EdfReader;
+import org.robustecg.io.kaggle.KaggleCsv;
+import org.robustecg.io.wfdb.AnnotationReader;
+import org.robustecg.io.wfdb.WfdbReadOptions;
+import org.robustecg.io.wfdb.WfdbRecordReader;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+import org.robustecg.node.tables.RecordTables;
+import org.robustecg.progress.Progress;
+import org.robustecg.table.Table;
+
+/** ECG Reader: records and their annotations from WFDB, Kaggle CSV, CPSC2018 or EDF into two tables. */
+public final class EcgReaderStep implements NodeStep {
+
+    @Override
+    public String name() {
+        return "ECG Reader";
+    }
+
+    @Override
+    public List<Option> options() {
+        return EcgReaderSettings.OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.table("Records", "One row per record: id, sampling frequency, length, lead names and "
+                + "units, diagnosis, metadata, and one list-of-numbers column per lead (physical units)."),
+                Port.table("Annotations", "One row per annotation: record, sample, symbol, AAMI class (beats only), "
+                        + "aux text."));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        EcgReaderSettings s = EcgReaderSettings.of(values);
+        switch (s.format()) {
+            case "wfdb", "cpsc2018" -> requireFolder(s.folder());
+            default -> requireFile(s.file());
+        }
+        if (s.reference() != null) {
+            requireFile(s.reference());
+        }
+        Object records = switch (s.format()) {
+            case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"));
+            case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS);
+            default -> null; // lead names are only known after reading
+        };
+        return Arrays.asList(records, RecordTables.ANNOTATIONS);
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        configure(values, inputs);
+        EcgReaderSettings s = EcgReaderSettings.of(values);
+        Progress progress = context.progress();
+        List<Record> records = new ArrayList<>();
+        List<List<String>> diagnoses = new ArrayList<>();
+        Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
+        switch (s.format()) {
+            case "wfdb" -> {
+                List<String> names = s.records().isEmpty() ? MitBih.records(s.folder()) : s.records();
+                WfdbReadOptions options = s.strict() ? WfdbReadOptions.STRICT : WfdbReadOptions.LENIENT;
+                for (int i = 0; i < names.size(); i++) {
+                    progress.checkCancelled();
+                    progress.update(i / (double) names.size(), "record " + names.get(i));
+                    records.add(WfdbRecordReader.read(s.folder(), names.get(i), options).record());
+                    diagnoses.add(List.of());
+                    if (!s.annotator().isEmpty()) {
+                        Path atr = s.folder().resolve(names.get(i) + "." + s.annotator());
+                        if (Files.isRegularFile(atr)) {
+                            annotations.put(names.get(i), AnnotationReader.read(atr));
+                        }
+                    }
+                }
+            }
+            case "cpsc2018" -> {
+                List<String> names = s.records().isEmpty() ? cpscNames(s.folder()) : s.records();
+                Path reference = s.reference() != null ? s.reference()
+                        : Files.isRegularFile(s.folder().resolve("REFERENCE.csv")) ? s.folder().resolve("REFERENCE.csv")
+                        : null;
+                Map<String, List<Integer>> labels = reference == null ? null : Cpsc2018.reference(reference);
+                for (int i = 0; i < names.size(); i++) {
+                    progress.checkCancelled();
+                    progress.update(i / (double) names.size(), "recording " + names.get(i));
+                    Record r = Cpsc2018.read(s.folder(), names.get(i));
+                    records.add(r);
+                    List<Integer> classes = labels != null ? labels.getOrDefault(r.id(), List.of())
+                            .stream().map(c -> c - 1).toList()
+                            : Cpsc2018.classesOfDx(r.metadata().getOrDefault("dx", ""));
+                    diagnoses.add(classes.stream().map(Cpsc2018.CLASSES::get).toList());
+                }
+            }
+            case "kaggle-csv" -> {
+                Dataset beats = KaggleCsv.read(s.file(), KaggleCsv.IndexColumn.AUTO);
+                for (int i = 0; i < beats.size(); i++) {
+                    progress.checkCancelled();
+                    float[] item = beats.item(i);
+                    double[] samples = new double[item.length];
+                    for (int t = 0; t < item.length; t++) {
+                        samples[t] = item[t];
+                    }
+                    records.add(new Record(beats.recordIds()[i], beats.samplingFrequency(),
+                            List.of(new Lead("signal", "", samples)), Map.of()));
+                    diagnoses.add(List.of(beats.classNames().get(beats.labels()[i])));
+                }
+            }
+            default -> {
+                records.add(EdfReader.read(s.file()).toRecord());
+                diagnoses.add(List.of());
+            }
+        }
+        progress.update(1, "done");
+        List<String> leads = s.format().equals("cpsc2018") ? Cpsc2018.LEADS
+                : s.format().equals("kaggle-csv") ? List.of("signal") : RecordTables.leadNames(records);
+        return List.of(RecordTables.records(records, diagnoses, leads), RecordTables.annotations(annotations));
+    }
+
+    /** Recording names of a CPSC2018 folder: every .hea, else every .mat, sorted. */
+    private static List<String> cpscNames(Path folder) throws EcgFormatException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> all = files.map(p -> p.getFileName().toString()).sorted().toList();
+            String ext = all.stream().anyMatch(n -> n.endsWith(".hea")) ? ".hea" : ".mat";
+            List<String> names = all.stream().filter(n -> n.endsWith(ext))
+                    .map(n -> n.substring(0, n.length() - ext.length())).toList();
+            if (names.isEmpty()) {
+                throw new EcgFormatException(folder, null, "holds no CPSC2018 recordings (.hea or .mat files)");
+            }
+            return names;
+        } catch (IOException e) {
+            if (e instanceof EcgFormatException f) {
+                throw f;
+            }
+            throw new EcgFormatException(folder, null, "cannot list recordings: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFolder(Path folder) {
+        if (folder == null) {
+            throw new IllegalArgumentException("choose the folder to read");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("folder " + folder + " does not exist");
+        }
+    }
+
+    private static void requireFile(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("choose the file to read");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file " + file + " does not exist");
+        }
+    }
+}

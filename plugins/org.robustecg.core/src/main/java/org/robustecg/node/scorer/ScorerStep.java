@@ -1,0 +1,114 @@
+package org.robustecg.node.scorer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.robustecg.metrics.ConfusionMatrix;
+import org.robustecg.metrics.MaskingCheck;
+import org.robustecg.metrics.RobustnessScore;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+import org.robustecg.node.PngImage;
+import org.robustecg.node.Port;
+import org.robustecg.node.StepContext;
+import org.robustecg.node.tables.PredictionTables;
+import org.robustecg.report.Charts;
+import org.robustecg.table.Column;
+import org.robustecg.table.ColumnType;
+import org.robustecg.table.Table;
+import org.robustecg.table.TableSpec;
+
+/** Robustness Scorer: ACC_robust, F1_robust, curves and confusion matrices of a predictions table. */
+public final class ScorerStep implements NodeStep {
+
+    public static final TableSpec METRICS = TableSpec.of(new Column("attack", ColumnType.STRING),
+            new Column("ACC_robust", ColumnType.DOUBLE), new Column("F1_robust", ColumnType.DOUBLE),
+            new Column("clean accuracy", ColumnType.DOUBLE), new Column("clean macro F1", ColumnType.DOUBLE),
+            new Column("eps max", ColumnType.DOUBLE), new Column("curve epsilon", ColumnType.DOUBLE_LIST),
+            new Column("curve accuracy", ColumnType.DOUBLE_LIST), new Column("curve macro F1", ColumnType.DOUBLE_LIST),
+            new Column("warnings", ColumnType.STRING_LIST));
+
+    public static final TableSpec CONFUSIONS = TableSpec.of(new Column("attack", ColumnType.STRING),
+            new Column("epsilon", ColumnType.DOUBLE), new Column("true class", ColumnType.STRING),
+            new Column("predicted class", ColumnType.STRING), new Column("count", ColumnType.INTEGER));
+
+    @Override
+    public String name() {
+        return "Robustness Scorer";
+    }
+
+    @Override
+    public List<Option> options() {
+        return ScorerSettings.OPTIONS;
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.table("Predictions", "The predictions table of the Adversarial Attacker (several attacks "
+                + "may be concatenated)."));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.table("Robustness", "One row per attack: ACC_robust, F1_robust, clean accuracy and macro "
+                + "F1, eps max, the curve points, and gradient-masking warnings (a weaker attack beating a stronger)."),
+                Port.table("Confusion matrices", "One row per attack, radius, true and predicted class: the count."),
+                Port.image("Curves", "Accuracy (or macro F1) against eps, one line per attack (PNG)."));
+    }
+
+    @Override
+    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+        ScorerSettings.of(values);
+        if (inputSpecs.get(0) instanceof TableSpec spec) {
+            spec.require("attack", ColumnType.STRING, "the predictions table");
+            spec.require("epsilon", ColumnType.DOUBLE, "the predictions table");
+            spec.require("label", ColumnType.STRING, "the predictions table");
+            spec.require("prediction", ColumnType.STRING, "the predictions table");
+        }
+        return java.util.Arrays.asList(METRICS, CONFUSIONS, null);
+    }
+
+    @Override
+    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+        ScorerSettings s = ScorerSettings.of(values);
+        List<RobustnessScore> scores = RobustnessScore.score(PredictionTables.records((Table) inputs.get(0)), s.epsMax(),
+                s.cleanMistakesStay());
+        List<String> warnings = MaskingCheck.warnings(scores);
+        Table.Builder metrics = new Table.Builder(METRICS);
+        Table.Builder confusions = new Table.Builder(CONFUSIONS);
+        Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
+        int row = 0;
+        for (RobustnessScore score : scores) {
+            List<RobustnessScore.CurvePoint> c = score.curve();
+            List<String> mine = warnings.stream().filter(w -> w.contains(score.attack())).toList();
+            metrics.add(score.attack(), score.attack(), score.accRobust(), score.f1Robust(), c.get(0).accuracy(),
+                    c.get(0).macroF1(), score.epsMax(), c.stream().mapToDouble(RobustnessScore.CurvePoint::epsilon).toArray(),
+                    c.stream().mapToDouble(RobustnessScore.CurvePoint::accuracy).toArray(),
+                    c.stream().mapToDouble(RobustnessScore.CurvePoint::macroF1).toArray(), mine);
+            for (int k = 0; k < c.size(); k++) {
+                ConfusionMatrix m = score.confusions().get(k);
+                for (int t = 0; t < m.classes(); t++) {
+                    for (int p = 0; p < m.classes(); p++) {
+                        confusions.add("Row" + row++, score.attack(), c.get(k).epsilon(), score.classes().get(t),
+                                score.classes().get(p), Math.toIntExact(m.count(t, p)));
+                    }
+                }
+            }
+            curves.put(score.attack(), c);
+        }
+        Files.createDirectories(context.workFolder());
+        Path png = Files.createTempFile(context.workFolder(), "curves-", ".png");
+        try {
+            Files.delete(png);
+            Charts.robustnessCurves(curves, s.macroF1Chart(), png);
+            byte[] image = Files.readAllBytes(png);
+            return List.of(metrics.build(), confusions.build(), new PngImage(image, "robustness curves"));
+        } finally {
+            Files.deleteIfExists(png);
+        }
+    }
+}

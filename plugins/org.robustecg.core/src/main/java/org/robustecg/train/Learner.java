@@ -1,0 +1,113 @@
+package org.robustecg.train;
+
+import java.util.List;
+import org.robustecg.data.Dataset;
+import org.robustecg.data.Split;
+import org.robustecg.data.Splits;
+import org.robustecg.model.ModelInfo;
+import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainedModel;
+import org.robustecg.progress.Progress;
+
+/**
+ * Trains a network on a dataset as {@link LearnerSettings} say: validation hold-out, per-class subset and
+ * balancing, the paper's defaults for the data's kind, and a model that describes itself (input shape, value
+ * range, preprocessing, history). The one entry behind the command line, the KNIME learner and the studies.
+ */
+public final class Learner {
+
+    private Learner() {
+    }
+
+    /** A trained model (the caller closes it) and how training went. */
+    public record Learned(TrainedModel model, TrainingResult result, int trainingItems, int validationItems)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /**
+     * @param train      training items
+     * @param validation validation items, or null to hold out {@code settings.validationFraction()} of train
+     */
+    public static Learned train(LearnerSettings settings, Dataset train, Dataset validation, TrainingListener listener,
+            Progress progress) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training data is empty");
+        }
+        if (validation != null && (validation.leads() != train.leads() || validation.length() != train.length()
+                || !validation.classNames().equals(train.classNames()))) {
+            throw new IllegalArgumentException("the validation data (" + validation.leads() + " x " + validation.length()
+                    + ", classes " + validation.classNames() + ") does not match the training data (" + train.leads()
+                    + " x " + train.length() + ", classes " + train.classNames() + ")");
+        }
+        Dataset val = validation;
+        if (val == null && settings.validationFraction() > 0) {
+            Split split = Splits.stratified(train, settings.validationFraction(), settings.seed());
+            train = split.train();
+            val = split.test();
+        }
+        if (settings.perClass() > 0) {
+            train = Splits.perClass(train, settings.perClass(), settings.seed()).test();
+        }
+        if (settings.balance()) {
+            train = Splits.upsample(train, settings.seed());
+        }
+        TrainSettings training = trainSettings(settings, train);
+        ModelSettings network = new ModelSettings(settings.architecture(), train.classNames().size(), train.leads(),
+                train.length(), settings.width(), records(train) ? 2 : 1, 5, 0.01f, settings.channelsPerGroup());
+        String preprocessing = String.format("%d lead(s) x %d samples at %s Hz, values in [%s, 1]%s", train.leads(),
+                train.length(), train.samplingFrequency(), training.lower(),
+                train.mask() != null ? ", zero padded with a mask" : "");
+        ModelInfo info = new ModelInfo(network, train.classNames(), train.samplingFrequency(), training.lower(), 1f,
+                preprocessing, training, List.of(), 0);
+        TrainedModel model = TrainedModel.create(info, settings.seed());
+        try {
+            TrainingResult result = Trainer.train(model.classifier(), model.manager(), train, val, training, listener,
+                    progress);
+            model.describe(new ModelInfo(network, train.classNames(), train.samplingFrequency(), training.lower(), 1f,
+                    preprocessing, training, result.history(), result.bestEpoch()));
+            return new Learned(model, result, train.size(), val == null ? 0 : val.size());
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** The training settings for this data: the paper's for its kind, then every value the user set. */
+    public static TrainSettings trainSettings(LearnerSettings s, Dataset train) {
+        LossSettings loss = LossSettings.of(s.objective()).withAlpha(s.alpha());
+        if (!Double.isNaN(s.regularisation())) {
+            loss = loss.withRegularisation(s.regularisation());
+        }
+        TrainSettings t = (records(train) ? TrainSettings.cpsc(loss) : TrainSettings.mitBih(loss))
+                .withEpochs(s.epochs()).withSeed(s.seed()).withEarlyStopping(s.earlyStopping())
+                .withAttackSteps(s.attackSteps()).withRobustSamples(s.robustSamples());
+        if (!Double.isNaN(s.epsilon())) {
+            t = t.withEpsilon(s.epsilon());
+        }
+        if (s.batchSize() > 0) {
+            t = t.withBatchSize(s.batchSize());
+        }
+        if (!Double.isNaN(s.learningRate())) {
+            t = t.withLearningRate(s.learningRate());
+        }
+        return t.withRange(min(train) < 0 ? -1f : 0f, 1f);
+    }
+
+    /** Multi-lead records (CPSC2018 kind) rather than single beats. */
+    private static boolean records(Dataset d) {
+        return d.leads() > 1;
+    }
+
+    private static float min(Dataset d) {
+        float min = Float.POSITIVE_INFINITY;
+        for (float v : d.signals()) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+}
