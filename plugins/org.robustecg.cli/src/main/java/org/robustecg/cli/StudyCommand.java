@@ -20,7 +20,8 @@ final class StudyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<study.yaml|json>")
     private Path file;
 
-    @Option(names = "--data", paramLabel = "<mitdb dir>", description = "MIT-BIH records (overrides the study file)")
+    @Option(names = "--data", paramLabel = "<dir>", description = "the MIT-BIH records or CPSC2018 recordings "
+            + "(overrides the study file's data folder)")
     private Path data;
 
     @Option(names = "--out", paramLabel = "<dir>", description = "output folder (default runs/<study file name>)")
@@ -29,18 +30,24 @@ final class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StudySpec spec = StudyFiles.read(file);
-        Path mitdb = data != null ? data : Path.of(spec.data().mitdb());
+        Path folder = data != null ? data : Path.of(spec.data().folder());
         String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        return run(spec, DemoCommand.requireMitdb(mitdb), out != null ? out : Path.of("runs", stem));
+        if (!spec.data().cpsc()) {
+            folder = DemoCommand.requireMitdb(folder);
+        } else if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "no CPSC2018 folder "
+                    + folder + ": give --data <dir> (recordings as .mat, or CinC 2020 .hea + .mat, and REFERENCE.csv)");
+        }
+        return run(spec, folder, out != null ? out : Path.of("runs", stem));
     }
 
     /** Runs a study with a progress bar and prints where its report is. */
-    static int run(StudySpec spec, Path mitdb, Path out) throws Exception {
+    static int run(StudySpec spec, Path folder, Path out) throws Exception {
         Resources resources = new Resources();
         ConsoleProgress progress = new ConsoleProgress("study", true, Interrupts.CANCELLED);
         StudyResult result;
         try {
-            result = new StudyRunner(spec, mitdb, out, line -> {
+            result = new StudyRunner(spec, folder, out, line -> {
                 progress.finish();
                 System.err.println(line);
             }).run(progress);

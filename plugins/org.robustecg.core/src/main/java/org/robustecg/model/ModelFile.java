@@ -79,6 +79,20 @@ public final class ModelFile {
         return model;
     }
 
+    /** A model description as JSON (what a KNIME model port spec stores). */
+    public static String toJson(ModelInfo info) {
+        return GSON.toJson(info);
+    }
+
+    /** A model description from {@link #toJson(ModelInfo)}. */
+    public static ModelInfo fromJson(String json) {
+        try {
+            return GSON.fromJson(json, ModelInfo.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("damaged model description: " + e.getMessage(), e);
+        }
+    }
+
     /** What the model file says about its model, without loading the weights (cheap: no engine needed). */
     public static ModelInfo info(Path file) throws EcgFormatException {
         return info(file, entries(file));

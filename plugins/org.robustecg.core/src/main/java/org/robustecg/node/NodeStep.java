@@ -14,6 +14,9 @@ public interface NodeStep {
     /** Node name as the node repository shows it. */
     String name();
 
+    /** What the node does: the introduction of its node description. */
+    String description();
+
     List<Option> options();
 
     List<Port> inputs();

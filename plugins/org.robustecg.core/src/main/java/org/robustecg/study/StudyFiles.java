@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <pre>
  * name: demo
  * seed: 1
- * data: {mitdb: ../shared/data/mitdb, split: random, test_fraction: 0.2, train_per_class: 400, test_per_class: 20}
+ * data: {dataset: mitbih, folder: ../shared/data/mitdb, split: random, test_fraction: 0.2, train_per_class: 400,
+ *        test_per_class: 20}
+ * # or: data: {dataset: cpsc2018, folder: data/cpsc2018, split: per-class, test_per_class: 50}
  * models:
  *   - {name: resnet18-ce, architecture: resnet18, loss: ce, epochs: 20, batch: 128, lr: 0.001, width: 0.25}
  *   - {name: caslcnet-mart, architecture: caslcnet, loss: mart, alpha: 2, eps: 0.1, attack_steps: 10}
@@ -74,14 +76,25 @@ public final class StudyFiles {
         Reader r = new Reader(file);
         r.allow(root, "study", "name", "seed", "data", "models", "attacks", "eps_max", "channels");
         JsonObject data = root.has("data") ? r.object(root, "data") : new JsonObject();
-        r.allow(data, "data", "mitdb", "split", "test_fraction", "train_per_class", "test_per_class");
-        String split = r.text(data, "split", "random");
-        if (!split.equals("random") && !split.equals("inter-patient")) {
-            throw r.error("data.split is random or inter-patient, not " + split);
+        r.allow(data, "data", "dataset", "folder", "mitdb", "reference", "split", "test_fraction", "train_per_class",
+                "test_per_class", "crop_length", "padded_length");
+        String dataset = r.text(data, "dataset", "mitbih");
+        if (!dataset.equals("mitbih") && !dataset.equals("cpsc2018")) {
+            throw r.error("data.dataset is mitbih or cpsc2018, not " + dataset);
         }
-        StudySpec.DataSpec dataSpec = new StudySpec.DataSpec(r.text(data, "mitdb", "../shared/data/mitdb"), split,
+        String split = r.text(data, "split", "random");
+        if (!List.of("random", "inter-patient", "per-class", "none").contains(split)) {
+            throw r.error("data.split is random, inter-patient, per-class or none, not " + split);
+        }
+        if (split.equals("inter-patient") && dataset.equals("cpsc2018")) {
+            throw r.error("the inter-patient split (DS1/DS2) is for MIT-BIH");
+        }
+        String folder = r.text(data, "folder", r.text(data, "mitdb", dataset.equals("mitbih") ? "../shared/data/mitdb"
+                : "../shared/data/cpsc2018/cinc2020"));
+        StudySpec.DataSpec dataSpec = new StudySpec.DataSpec(dataset, folder, r.text(data, "reference", ""), split,
                 r.number(data, "test_fraction", 0.2), (int) r.number(data, "train_per_class", 400),
-                (int) r.number(data, "test_per_class", 20));
+                (int) r.number(data, "test_per_class", 20), (int) r.number(data, "crop_length", 30720),
+                (int) r.number(data, "padded_length", 33792));
         List<StudySpec.ModelSpec> models = new ArrayList<>();
         for (JsonElement e : r.array(root, "models")) {
             JsonObject m = r.object(e, "models[]");
@@ -96,8 +109,8 @@ public final class StudyFiles {
                 throw r.error(ex.getMessage());
             }
             models.add(new StudySpec.ModelSpec(r.text(m, "name", architecture + "-" + loss), architecture, loss,
-                    r.number(m, "alpha", 2), (int) r.number(m, "epochs", 20), (int) r.number(m, "batch", 128),
-                    r.number(m, "lr", 1e-3), r.number(m, "width", 0.25), r.number(m, "eps", 0.1),
+                    r.number(m, "alpha", 2), (int) r.number(m, "epochs", 20), (int) r.number(m, "batch", 0),
+                    r.number(m, "lr", Double.NaN), r.number(m, "width", 0.25), r.number(m, "eps", Double.NaN),
                     (int) r.number(m, "attack_steps", 10)));
         }
         List<StudySpec.AttackSpec> attacks = new ArrayList<>();

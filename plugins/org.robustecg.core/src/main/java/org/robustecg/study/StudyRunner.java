@@ -39,7 +39,7 @@ import org.robustecg.train.Objective;
 import org.robustecg.train.TrainingListener;
 
 /**
- * Runs a study on MIT-BIH beats into an output folder: datasets/, models/, predictions/, plots/,
+ * Runs a study on MIT-BIH beats or CPSC2018 records into an output folder: datasets/, models/, predictions/, plots/,
  * results.json and report.html. Every artefact is written atomically next to a fingerprint of the settings
  * that made it, and reused on a later run when the fingerprint is unchanged, so an interrupted study resumes.
  */
@@ -48,13 +48,14 @@ public final class StudyRunner {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     private final StudySpec spec;
-    private final Path mitdb;
+    private final Path dataFolder;
     private final Path out;
     private final Consumer<String> log;
 
-    public StudyRunner(StudySpec spec, Path mitdb, Path out, Consumer<String> log) {
+    /** @param dataFolder the MIT-BIH records or CPSC2018 recordings (the study file's folder unless overridden) */
+    public StudyRunner(StudySpec spec, Path dataFolder, Path out, Consumer<String> log) {
         this.spec = spec;
-        this.mitdb = mitdb;
+        this.dataFolder = dataFolder;
         this.out = out;
         this.log = log;
     }
@@ -88,30 +89,72 @@ public final class StudyRunner {
         return result;
     }
 
-    /** Training and test beats: built from the records, or reused when the data settings are unchanged. */
+    /** Training and test items: built from the records, or reused when the data settings are unchanged. */
     private Split datasets(Progress progress) throws IOException {
         Path dir = out.resolve("datasets");
-        String fingerprint = GSON.toJson(List.of(spec.data().split(), spec.data().testFraction(),
-                spec.data().trainPerClass(), spec.data().testPerClass(), spec.seed()));
+        String fingerprint = GSON.toJson(List.of(spec.data(), spec.seed()));
         Path train = dir.resolve("train.npz");
         Path test = dir.resolve("test.npz");
         if (unchanged(dir.resolve("fingerprint.json"), fingerprint) && Files.exists(train) && Files.exists(test)) {
             log.accept("reusing datasets in " + dir);
             return new Split(DatasetFiles.load(train), DatasetFiles.load(test));
         }
-        log.accept("building the MIT-BIH beat dataset from " + mitdb);
-        Dataset beats = MitBih.beats(mitdb, MitBih.records(mitdb), BeatSettings.KAGGLE, WfdbReadOptions.STRICT, progress);
-        Split split = spec.data().split().equals("inter-patient") ? Splits.byRecord(beats, MitBih.DS1, MitBih.DS2)
-                : Splits.stratified(beats, spec.data().testFraction(), spec.seed());
-        Dataset trainPart = spec.data().trainPerClass() > 0
-                ? Splits.perClass(split.train(), spec.data().trainPerClass(), spec.seed()).test() : split.train();
-        Dataset testPart = spec.data().testPerClass() > 0
-                ? Splits.perClass(split.test(), spec.data().testPerClass(), spec.seed()).test() : split.test();
+        StudySpec.DataSpec d = spec.data();
+        Dataset items;
+        if (d.cpsc()) {
+            log.accept("preparing the CPSC2018 records of " + dataFolder);
+            items = cpscItems(progress);
+        } else {
+            log.accept("building the MIT-BIH beat dataset from " + dataFolder);
+            items = MitBih.beats(dataFolder, MitBih.records(dataFolder), BeatSettings.KAGGLE, WfdbReadOptions.STRICT,
+                    progress);
+        }
+        Split split = switch (d.split()) {
+            case "inter-patient" -> Splits.byRecord(items, MitBih.DS1, MitBih.DS2);
+            case "per-class" -> Splits.perClass(items, d.testPerClass(), spec.seed());
+            case "none" -> new Split(items, items);
+            default -> Splits.stratified(items, d.testFraction(), spec.seed());
+        };
+        Dataset trainPart = d.trainPerClass() > 0 ? Splits.perClass(split.train(), d.trainPerClass(), spec.seed()).test()
+                : split.train();
+        Dataset testPart = d.testPerClass() > 0 && !d.split().equals("per-class")
+                ? Splits.perClass(split.test(), d.testPerClass(), spec.seed()).test() : split.test();
         Files.createDirectories(dir);
         DatasetFiles.save(trainPart, train, true);
         DatasetFiles.save(testPart, test, true);
         writeFingerprint(dir.resolve("fingerprint.json"), fingerprint);
         return new Split(trainPart, testPart);
+    }
+
+    /** The single-label CPSC2018 recordings of the folder, prepared as SPEC 1.2 says. */
+    private Dataset cpscItems(Progress progress) throws IOException {
+        StudySpec.DataSpec d = spec.data();
+        List<String> names;
+        try (var files = Files.list(dataFolder)) {
+            List<String> all = files.map(p -> p.getFileName().toString()).sorted().toList();
+            String ext = all.stream().anyMatch(n -> n.endsWith(".hea")) ? ".hea" : ".mat";
+            names = all.stream().filter(n -> n.endsWith(ext)).map(n -> n.substring(0, n.length() - ext.length()))
+                    .toList();
+        }
+        Path reference = !d.reference().isEmpty() ? Path.of(d.reference())
+                : Files.isRegularFile(dataFolder.resolve("REFERENCE.csv")) ? dataFolder.resolve("REFERENCE.csv") : null;
+        Map<String, List<Integer>> labels = new LinkedHashMap<>();
+        if (reference != null) {
+            labels.putAll(org.robustecg.database.Cpsc2018.reference(reference));
+        } else {
+            for (String name : names) {
+                var record = org.robustecg.database.Cpsc2018.read(dataFolder, name);
+                labels.put(name, org.robustecg.database.Cpsc2018.classesOfDx(record.metadata().getOrDefault("dx", ""))
+                        .stream().map(c -> c + 1).toList());
+            }
+        }
+        var settings = new org.robustecg.database.CpscSettings(org.robustecg.database.CpscSettings.DEFAULT.leads(),
+                d.cropLength(), d.paddedLength(), org.robustecg.database.CpscSettings.DEFAULT.samplingFrequency());
+        Dataset items = org.robustecg.database.Cpsc2018.prepare(dataFolder, labels, names, settings, progress);
+        if (items.size() == 0) {
+            throw new IllegalArgumentException("no single-label CPSC2018 recordings in " + dataFolder);
+        }
+        return items;
     }
 
     private StudyResult.ModelResult model(StudySpec.ModelSpec m, Split data, Progress trainProgress,
@@ -181,7 +224,8 @@ public final class StudyRunner {
             String fingerprint = GSON.toJson(List.of(a, m, spec.data(), spec.seed()));
             Path fingerprintFile = dir.resolve(m.name() + "-" + a.kind() + ".fingerprint.json");
             long t0 = System.nanoTime();
-            AttackSettings settings = AttackSettings.defaults(kind, 0, 1).withSeed(spec.seed());
+            AttackSettings settings = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
+                    .withSeed(spec.seed());
             if (a.steps() > 0) {
                 settings = settings.withSteps(a.steps());
             }
@@ -207,8 +251,9 @@ public final class StudyRunner {
             }
         }
         if (spec.channels() > 0) {
-            var analysis = ChannelActivations.measure(model, test, AttackSettings.defaults(AttackKind.PGD, 0, 1)
-                    .withSteps(20).withSeed(spec.seed()), spec.channels(), 0.2, 128, Progress.NONE);
+            var analysis = ChannelActivations.measure(model, test, AttackSettings.defaults(AttackKind.PGD,
+                    model.info().lower(), model.info().upper()).withSteps(20).withSeed(spec.seed()), spec.channels(),
+                    spec.data().cpsc() ? 0.7 : 0.2, 128, Progress.NONE);
             String magnitude = "plots/channels-" + m.name() + "-magnitude.png";
             String frequency = "plots/channels-" + m.name() + "-frequency.png";
             org.robustecg.report.Charts.channelActivation(analysis, false, m.name() + ": channel activation magnitude, "

@@ -23,13 +23,24 @@ public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> m
     }
 
     /**
-     * @param mitdb         folder of MIT-BIH records (may be overridden on the command line)
-     * @param split         "random" (stratified) or "inter-patient" (de Chazal DS1/DS2)
+     * @param dataset       mitbih (beats, SPEC 1.1) or cpsc2018 (12-lead records, SPEC 1.2)
+     * @param folder        folder of the MIT-BIH records or the CPSC2018 recordings (the command line may override it)
+     * @param reference     CPSC2018 REFERENCE.csv ("" = the folder's REFERENCE.csv, else the headers' #Dx codes)
+     * @param split         "random" (stratified), "inter-patient" (de Chazal DS1/DS2), "per-class" (test_per_class
+     *                      items of each class for testing, the rest for training: the paper's CPSC2018 split) or
+     *                      "none" (train and test on the same items: a smoke test only)
      * @param testFraction  test share of a random split
-     * @param trainPerClass training beats per class (0 = all), then up-sampled to balance the classes
-     * @param testPerClass  test beats per class that are predicted and attacked (0 = all)
+     * @param trainPerClass training items per class (0 = all), then up-sampled to balance the classes
+     * @param testPerClass  test items per class that are predicted and attacked (0 = all)
+     * @param cropLength    CPSC2018: records are cut to this many samples
+     * @param paddedLength  CPSC2018: and zero padded to this length (the model's input length)
      */
-    public record DataSpec(String mitdb, String split, double testFraction, int trainPerClass, int testPerClass) {
+    public record DataSpec(String dataset, String folder, String reference, String split, double testFraction,
+            int trainPerClass, int testPerClass, int cropLength, int paddedLength) {
+
+        public boolean cpsc() {
+            return dataset.equals("cpsc2018");
+        }
     }
 
     /**
@@ -38,10 +49,10 @@ public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> m
      * @param loss         ce, pgd-at, trades, mart, jacobian, nsr
      * @param alpha        CAS auxiliary weight
      * @param epochs       training epochs
-     * @param batch        batch size
-     * @param learningRate Adamax learning rate
+     * @param batch        batch size (0 = the paper's for the data: 512 beats, 64 records)
+     * @param learningRate Adamax learning rate (NaN = the paper's: 1e-3 beats, 1e-4 records)
      * @param width        width multiplier
-     * @param epsilon      training adversary radius
+     * @param epsilon      training adversary radius (NaN = the paper's: 0.1 beats, 0.01 records)
      * @param attackSteps  training adversary steps
      */
     public record ModelSpec(String name, String architecture, String loss, double alpha, int epochs, int batch,

@@ -9,9 +9,7 @@ public enum ColumnType {
     DOUBLE(Double.class),
     /** A signal or any other list of numbers: {@code double[]}. */
     DOUBLE_LIST(double[].class),
-    STRING_LIST(List.class),
-    /** A PNG image: its bytes. */
-    PNG(byte[].class);
+    STRING_LIST(List.class);
 
     private final Class<?> javaClass;
 

@@ -1,6 +1,7 @@
 package org.robustecg.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.HashMap;
@@ -37,8 +38,25 @@ public final class Adamax {
         this.learningRate = learningRate;
     }
 
-    /** One update of every parameter from its gradient; temporaries live in {@code scratch}. */
-    public void step(NDManager scratch) {
+    /**
+     * One update of every parameter from its gradient, then the gradients are cleared; temporaries live in
+     * {@code scratch}. When a gradient holds an infinite or NaN value nothing is updated (the moments stay as
+     * they are) and the gradients are cleared: a single bad batch must not poison the weights or, through
+     * {@code inf - inf}, the gradient buffers of every later step.
+     *
+     * @return false if the step was skipped for a non-finite gradient
+     */
+    public boolean step(NDManager scratch) {
+        if (!gradientsFinite(scratch)) {
+            for (Parameter p : parameters) {
+                try (NDManager local = scratch.newSubManager()) {
+                    NDArray g = p.getArray().getGradient();
+                    g.attach(local);
+                    g.set(new NDIndex("..."), 0f);
+                }
+            }
+            return false;
+        }
         steps++;
         float rate = (float) (learningRate / (1 - Math.pow(BETA1, steps)));
         for (Parameter p : parameters) {
@@ -59,6 +77,21 @@ public final class Adamax {
                 weights.subi(ratio.mul(rate));
                 g.subi(g);
             }
+        }
+        return true;
+    }
+
+    private boolean gradientsFinite(NDManager scratch) {
+        try (NDManager local = scratch.newSubManager()) {
+            NDArray total = null;
+            for (Parameter p : parameters) {
+                NDArray g = p.getArray().getGradient();
+                g.attach(local);
+                NDArray sum = g.abs().sum();
+                total = total == null ? sum : total.add(sum);
+            }
+            return total == null || Double.isFinite(total.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                    .getDouble());
         }
     }
 }

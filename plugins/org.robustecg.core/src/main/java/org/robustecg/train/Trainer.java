@@ -34,6 +34,9 @@ public final class Trainer {
 
     private static final double PLATEAU_THRESHOLD = 1e-4;
 
+    /** Steps in a row with a non-finite loss or gradient after which training is reported as diverged. */
+    static final int MAX_BAD_STEPS = 10;
+
     private Trainer() {
     }
 
@@ -54,10 +57,13 @@ public final class Trainer {
         int sincePlateau = 0;
         double plateauBest = Double.POSITIVE_INFINITY;
         boolean stoppedEarly = false;
+        int skippedSteps = 0;
+        int badInARow = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             int[] order = permutation(train.size(), shuffle);
             double lossSum = 0;
+            long counted = 0;
             long correct = 0;
             for (int b = 0; b < batches; b++) {
                 progress.checkCancelled();
@@ -84,20 +90,27 @@ public final class Trainer {
                         correct += natural.get(0).argMax(1).toType(batch.labels().getDataType(), false)
                                 .eq(batch.labels()).sum().getLong();
                     }
-                    optimiser.step(scratch);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged: loss " + loss + " at epoch " + epoch
-                                + ", batch " + b + " (lower the learning rate)");
+                    boolean updated = optimiser.step(scratch) && Double.isFinite(loss);
+                    if (updated) {
+                        lossSum += loss * indices.length;
+                        counted += indices.length;
+                        badInARow = 0;
+                    } else {
+                        skippedSteps++;
+                        if (++badInARow >= MAX_BAD_STEPS) {
+                            throw new IllegalStateException("training diverged: loss " + loss + " at epoch " + epoch
+                                    + ", batch " + b + ", " + MAX_BAD_STEPS + " steps in a row with a non-finite loss "
+                                    + "or gradient (lower the learning rate)");
+                        }
                     }
-                    lossSum += loss * indices.length;
                 }
                 step++;
-                listener.batch(epoch, b, batches, lossSum / Math.min(train.size(), (b + 1) * settings.batchSize()));
+                double meanLoss = lossSum / Math.max(1, counted);
+                listener.batch(epoch, b, batches, meanLoss);
                 progress.update(((epoch - 1) * (double) batches + b + 1) / totalSteps,
-                        String.format("epoch %d/%d, loss %.4f", epoch, settings.epochs(),
-                                lossSum / Math.min(train.size(), (b + 1) * settings.batchSize())));
+                        String.format("epoch %d/%d, loss %.4f", epoch, settings.epochs(), meanLoss));
             }
-            double trainLoss = lossSum / train.size();
+            double trainLoss = counted == 0 ? Double.NaN : lossSum / counted;
             Evaluation eval = validation == null ? null : evaluate(model, manager, validation, settings);
             double monitored = eval == null ? trainLoss : eval.loss;
             EpochRecord record = new EpochRecord(epoch, trainLoss, correct / (double) train.size(),
@@ -132,7 +145,7 @@ public final class Trainer {
         if (head != null) {
             head.setP(Double.POSITIVE_INFINITY);
         }
-        return new TrainingResult(history, bestEpoch, stoppedEarly);
+        return new TrainingResult(history, bestEpoch, stoppedEarly, skippedSteps);
     }
 
     /** PGD examples of a batch, made with the parameters frozen (no gradient reaches them). */

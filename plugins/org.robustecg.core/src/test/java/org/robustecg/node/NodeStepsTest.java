@@ -301,13 +301,26 @@ class NodeStepsTest {
 
     @Test
     void everyOptionIsDescribedAndEveryStepListed() {
-        assertEquals(8, NodeSteps.all().size());
-        for (NodeStep step : NodeSteps.all()) {
+        assertEquals(9, NodeCatalog.entries().stream().map(NodeCatalog.Entry::step).toList().size());
+        for (NodeStep step : NodeCatalog.entries().stream().map(NodeCatalog.Entry::step).toList()) {
             for (Option o : step.options()) {
                 assertTrue(o.description().length() > 10, step.name() + ": " + o.key());
                 assertTrue(o.key().matches("[a-z_]+"), "settings key " + o.key());
             }
             OptionValues.defaults(step.options());
         }
+    }
+
+    @Test
+    void expectationCheckPassesOrSaysWhatItFound() throws Exception {
+        var step = new org.robustecg.node.check.ExpectationStep();
+        assertEquals(List.of(history), run(step, Map.of("statistic", "rows", "lower", 2.0, "upper", 2.0),
+                List.of(history)));
+        var e = assertThrows(IllegalArgumentException.class, () -> run(step, Map.of("statistic", "min", "column",
+                "training loss", "lower", 1000.0), List.of(history)));
+        assertTrue(e.getMessage().startsWith("expectation failed: the min of 'training loss' is "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> step.configure(new OptionValues(step.options(),
+                Map.of("statistic", "mean", "column", "no such")), List.of(history.spec())));
+        assertTrue(e.getMessage().contains("no numeric column 'no such'"), e.getMessage());
     }
 }

@@ -65,6 +65,47 @@ class StudyRunnerTest {
     }
 
     @Test
+    void cpscStudyRunsTheRecordsPipeline(@TempDir Path dir) throws Exception {
+        String study = """
+                name: cpsc tiny
+                data: {dataset: cpsc2018, split: none, train_per_class: 0, test_per_class: 0, crop_length: 1000,
+                       padded_length: 1024}
+                models:
+                  - {name: robust, architecture: caslcnet, loss: mart, epochs: 1, batch: 4, width: 0.0625, attack_steps: 1}
+                attacks:
+                  - {kind: pgd, eps: [0.01], steps: 2}
+                eps_max: 0.01
+                """;
+        StudySpec spec = StudyFiles.parse(Path.of("cpsc.yaml"), study);
+        Path cpsc = TestData.dir().resolve("cpsc2018/cinc2020");
+        StudyResult result = new StudyRunner(spec, cpsc, dir, l -> { }).run(Progress.NONE);
+        assertTrue(result.trainItems() >= 4, "single-label sample recordings: " + result.trainItems());
+        assertEquals(2, result.models().get(0).attacks().get(0).curve().size());
+        var train = org.robustecg.data.DatasetFiles.load(dir.resolve("datasets/train.npz"));
+        assertEquals(8, train.leads());
+        assertEquals(1024, train.length());
+        assertTrue(train.mask() != null, "padded records carry a mask");
+        var model = org.robustecg.model.ModelFile.info(dir.resolve("models/robust.recg"));
+        assertEquals(-1f, model.lower(), "records live in [-1, 1]");
+        assertEquals(0.01, model.training().epsilon(), 1e-12, "the paper's CPSC2018 training eps");
+        assertEquals(1.0, model.training().loss().mseWeight(), "the CPSC2018 MSE term");
+    }
+
+    @Test
+    void everyBundledStudyFileParses() throws Exception {
+        Path studies = Path.of("..", "..", "studies");
+        try (var files = Files.list(studies)) {
+            List<Path> all = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(8 * 2 + 8 + 1, all.size(), "MIT-BIH cpu and paper, CPSC2018 paper, CPSC2018 smoke");
+            for (Path p : all) {
+                StudySpec spec = StudyFiles.read(p);
+                assertTrue(!spec.models().isEmpty() && !spec.attacks().isEmpty(), p.toString());
+                assertEquals(p.getFileName().toString().startsWith("cpsc2018"), spec.data().cpsc(), p.toString());
+            }
+        }
+    }
+
+    @Test
     void badStudyFilesNameTheProblem() {
         EcgFormatException unknown = assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.yaml"),
                 "models: [{architecture: vgg99}]\nattacks: [{kind: pgd, eps: [0.1]}]\n"));

@@ -217,6 +217,44 @@ class TrainerTest {
     }
 
     @Test
+    void aNonFiniteGradientSkipsTheStepAndLeavesWeightsAndGradientsClean() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Classifier model = network(Architecture.RESNET18, m, 9);
+            Adamax optimiser = new Adamax(model.trainableParameters(), 1e-3);
+            Parameter first = model.trainableParameters().get(0);
+            float[] before = first.getArray().toFloatArray();
+            try (NDManager scratch = m.newSubManager()) {
+                Batch batch = Batch.of(beats, Batch.range(0, 4), scratch);
+                NDArray huge = batch.x().mul(1e38f).mul(1e38f); // inf inputs: the loss and the gradients are not finite
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = Losses.crossEntropy(model.train(huge, batch.mask(), batch.labels()).get(0),
+                            batch.labels());
+                    collector.backward(loss);
+                }
+                assertTrue(!optimiser.step(scratch), "the step is skipped");
+                assertArrayEquals(before, first.getArray().toFloatArray(), "weights untouched");
+                for (Parameter p : model.trainableParameters()) {
+                    try (NDManager local = scratch.newSubManager()) {
+                        NDArray g = p.getArray().getGradient();
+                        g.attach(local);
+                        assertEquals(0.0, g.abs().sum().toType(DataType.FLOAT64, false).getDouble(), p.getName());
+                    }
+                }
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(Losses.crossEntropy(model.train(batch.x(), batch.mask(), batch.labels()).get(0),
+                            batch.labels()));
+                }
+                assertTrue(optimiser.step(scratch), "a finite step is applied");
+                float[] after = first.getArray().toFloatArray();
+                assertTrue(!java.util.Arrays.equals(before, after), "weights moved");
+                for (float v : after) {
+                    assertTrue(Float.isFinite(v));
+                }
+            }
+        }
+    }
+
+    @Test
     void cancellationStopsWithinOneBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.RESNET18, m, 5);

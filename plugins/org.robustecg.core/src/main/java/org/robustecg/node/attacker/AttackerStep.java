@@ -35,6 +35,15 @@ public final class AttackerStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Attacks a model on labelled items with one white-box attack over a grid of radii and records, for "
+                + "every item and radius, the prediction on the attacked input (the clean prediction at eps = 0). "
+                + "Attacks on CAS models are adaptive: gradients flow through the masks chosen by the auxiliary heads. "
+                + "Every perturbation stays in its l-inf ball (an l2 budget for C&W) and, when clamping is on, in the "
+                + "model's value range.";
+    }
+
+    @Override
     public List<Option> options() {
         return AttackerSettings.OPTIONS;
     }

@@ -72,6 +72,16 @@ public final class LearnerStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Trains CASLCNet (channel-wise activation suppressing and a 1-Lipschitz l-inf distance head) or one "
+                + "of its baselines (ResNet18-1D, with CAS, with the l-inf head, VGG19-1D, DenseNet-1D) with "
+                + "cross-entropy, PGD adversarial training, TRADES, MART (the paper's default, with the CAS auxiliary "
+                + "term) or Jacobian / NSR regularisation. Adamax with plateau learning-rate decay, the weights of the "
+                + "best validation epoch, seeded and bit-identical on CPU for the same seed. Runs on a GPU when DJL "
+                + "finds one, else on the CPU. The view shows loss and accuracy per epoch while it trains.";
+    }
+
+    @Override
     public List<Option> options() {
         return OPTIONS;
     }

@@ -25,6 +25,13 @@ public final class ModelReaderStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Reads a RobustECG model file (.recg), e.g. one written by the Model Writer or by the command line's "
+                + "train command. The file's description is checked when the node is configured (or, for a file "
+                + "written earlier in the same workflow, when it runs).";
+    }
+
+    @Override
     public List<Option> options() {
         return OPTIONS;
     }
@@ -41,7 +48,11 @@ public final class ModelReaderStep implements NodeStep {
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
-        Path file = source(values);
+        Path file = path(values);
+        if (!Files.exists(file)) {
+            // written later in the same workflow (e.g. by a Model Writer): known only when executed
+            return java.util.Arrays.asList((Object) null);
+        }
         try {
             return List.of(ModelFile.info(file));
         } catch (EcgFormatException e) {
@@ -61,12 +72,16 @@ public final class ModelReaderStep implements NodeStep {
         return List.of(new ModelPort(copy, info));
     }
 
-    private static Path source(OptionValues values) {
+    private static Path path(OptionValues values) {
         String text = values.text("file").strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("choose the model file to read");
         }
-        Path file = Path.of(text);
+        return Path.of(text);
+    }
+
+    private static Path source(OptionValues values) {
+        Path file = path(values);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }

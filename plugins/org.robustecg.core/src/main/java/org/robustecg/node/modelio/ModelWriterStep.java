@@ -26,6 +26,12 @@ public final class ModelWriterStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Writes a model to a RobustECG model file (.recg: settings, classes, input shape, preprocessing, "
+                + "training history and weights), atomically. An existing file is only replaced when Overwrite is on.";
+    }
+
+    @Override
     public List<Option> options() {
         return OPTIONS;
     }

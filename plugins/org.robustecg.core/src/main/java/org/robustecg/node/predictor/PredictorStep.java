@@ -36,6 +36,12 @@ public final class PredictorStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Applies a trained model to items and appends the predicted class and, optionally, the probability of "
+                + "every class. The items must have the model's input shape (leads and length).";
+    }
+
+    @Override
     public List<Option> options() {
         return OPTIONS;
     }

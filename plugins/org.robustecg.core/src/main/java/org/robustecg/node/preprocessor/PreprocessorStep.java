@@ -35,6 +35,17 @@ public final class PreprocessorStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Turns records into model-ready items. Beats mode regenerates the Kaggle heartbeat form of MIT-BIH "
+                + "(Kachuee et al. 2018): lead MLII resampled to 125 Hz with an anti-aliased polyphase filter, scaled "
+                + "to [0, 1], one beat of 1.2 median R-R intervals from each R peak, zero padded to 187 samples, "
+                + "labelled with the five AAMI classes. Records mode prepares CPSC2018 records: the kept leads, "
+                + "cropped, scaled by each lead's largest absolute value to [-1, 1], zero padded with a mask of valid "
+                + "samples; multi-label records are dropped. Then a seeded stratified or inter-patient (de Chazal "
+                + "DS1/DS2) split, optional per-class subsets and up-sampling.";
+    }
+
+    @Override
     public List<Option> options() {
         return PreprocessorSettings.OPTIONS;
     }

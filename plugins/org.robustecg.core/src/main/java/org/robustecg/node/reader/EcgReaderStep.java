@@ -39,6 +39,15 @@ public final class EcgReaderStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Reads ECG records and their annotations: a folder of WFDB records (MIT-BIH and any PhysioNet "
+                + "database; formats 8 to 311, multi-segment records, checksums verified), a Kaggle heartbeat CSV, a "
+                + "CPSC2018 folder (original MATLAB files or the CinC 2020 form, labels from REFERENCE.csv or the #Dx "
+                + "codes) or an EDF/EDF+ file. Signals are in physical units (mV). Reports progress per record and can "
+                + "be cancelled.";
+    }
+
+    @Override
     public List<Option> options() {
         return EcgReaderSettings.OPTIONS;
     }

@@ -42,6 +42,14 @@ public final class ScorerStep implements NodeStep {
     }
 
     @Override
+    public String description() {
+        return "Scores a predictions table: accuracy and macro F1 at every radius (a sample wrong on clean input "
+                + "stays wrong), ACC_robust = sqrt(clean accuracy x normalised area under the accuracy curve up to eps "
+                + "max) and F1_robust likewise, confusion matrices at every radius, and a chart of the curves. Warns "
+                + "when a weaker attack beats a stronger one on the same model, a sign of gradient masking.";
+    }
+
+    @Override
     public List<Option> options() {
         return ScorerSettings.OPTIONS;
     }

@@ -1,0 +1,38 @@
+package org.robustecg.node.check;
+
+import java.util.List;
+import org.robustecg.node.Option;
+import org.robustecg.node.OptionValues;
+
+/**
+ * Settings of the Expectation Check.
+ *
+ * @param statistic rows (the row count), min, max or mean of a numeric column, or the value at a row
+ * @param column    the numeric column (not used for rows)
+ * @param row       the row index of "value"
+ * @param lower     smallest accepted value
+ * @param upper     largest accepted value
+ */
+public record ExpectationSettings(String statistic, String column, int row, double lower, double upper) {
+
+    public static final List<Option> OPTIONS = List.of(
+            Option.choice("statistic", "Statistic", "rows", List.of("rows", "min", "max", "mean", "value"), "What is "
+                    + "checked: the number of rows, the min, max or mean of a numeric column, or its value at a row."),
+            Option.text("column", "Column", "", "The numeric (integer or double) column; unused for rows."),
+            Option.integer("row", "Row index", 0, 0, Integer.MAX_VALUE, "The row (0-based) whose value is checked."),
+            Option.number("lower", "Lower bound", 0, -Double.MAX_VALUE, Double.MAX_VALUE, "Smallest accepted value."),
+            Option.number("upper", "Upper bound", Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, "Largest "
+                    + "accepted value."));
+
+    public static ExpectationSettings of(OptionValues v) {
+        ExpectationSettings s = new ExpectationSettings(v.text("statistic"), v.text("column").strip(), v.integer("row"),
+                v.number("lower"), v.number("upper"));
+        if (s.lower() > s.upper()) {
+            throw new IllegalArgumentException("the lower bound " + s.lower() + " is above the upper bound " + s.upper());
+        }
+        if (!s.statistic().equals("rows") && s.column().isEmpty()) {
+            throw new IllegalArgumentException("choose the column whose " + s.statistic() + " is checked");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,45 @@
+package org.robustecg.knime.node;
+
+import javax.swing.JFileChooser;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.robustecg.node.NodeStep;
+import org.robustecg.node.Option;
+
+/**
+ * The dialog of every RobustECG node: one component per core option, labelled and with its description as
+ * tool tip. KNIME's Flow Variables tab lists the same keys, so every setting can come from a flow variable.
+ */
+final class StepNodeDialog extends DefaultNodeSettingsPane {
+
+    StepNodeDialog(NodeStep step) {
+        for (Option o : step.options()) {
+            var model = StepSettings.model(o);
+            var component = switch (o.kind()) {
+                case CHOICE -> new DialogComponentStringSelection((SettingsModelString) model, o.label(), o.choices());
+                case INTEGER -> new DialogComponentNumber((SettingsModelNumber) model, o.label(), 1, 10);
+                case NUMBER -> new DialogComponentNumber((SettingsModelNumber) model, o.label(), step(o), 10);
+                case BOOLEAN -> new DialogComponentBoolean((SettingsModelBoolean) model, o.label());
+                case FILE -> new DialogComponentFileChooser((SettingsModelString) model, "robustecg." + o.key(),
+                        step.outputs().isEmpty() ? JFileChooser.SAVE_DIALOG : JFileChooser.OPEN_DIALOG, false);
+                case FOLDER -> new DialogComponentFileChooser((SettingsModelString) model, "robustecg." + o.key(),
+                        JFileChooser.OPEN_DIALOG, true);
+                default -> new DialogComponentString((SettingsModelString) model, o.label(), false, 40);
+            };
+            component.setToolTipText(o.description());
+            addDialogComponent(component);
+        }
+    }
+
+    private static double step(Option o) {
+        double range = o.max() - o.min();
+        return range <= 1 ? 0.01 : range <= 100 ? 0.1 : 1;
+    }
+}
