@@ -86,10 +86,17 @@ final class StepSettings {
         models.values().forEach(m -> m.saveSettingsTo(settings));
     }
 
-    /** Checks stored (or flow-variable) values with the core's rules, so a bad value fails here, named. */
+    /**
+     * Checks stored (or flow-variable) values with the core's rules, so a bad value fails here, named. A key
+     * missing from settings saved by an older version takes its default (settings added later do not break
+     * saved workflows).
+     */
     void validate(NodeSettingsRO settings) throws InvalidSettingsException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Option o : options) {
+            if (!settings.containsKey(o.key())) {
+                continue;
+            }
             models.get(o.key()).validateSettings(settings);
             values.put(o.key(), switch (o.kind()) {
                 case INTEGER -> settings.getInt(o.key());
@@ -106,8 +113,10 @@ final class StepSettings {
     }
 
     void load(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : models.values()) {
-            m.loadSettingsFrom(settings);
+        for (Map.Entry<String, SettingsModel> e : models.entrySet()) {
+            if (settings.containsKey(e.getKey())) {
+                e.getValue().loadSettingsFrom(settings);
+            }
         }
     }
 }

@@ -48,6 +48,25 @@ public final class Engines {
         return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
+    /**
+     * The device a user chose: "auto" (the first GPU if any, else the CPU), "cpu", or "gpu" (an error naming the
+     * problem when DJL sees no GPU).
+     */
+    public static Device device(String choice) {
+        return switch (choice) {
+            case "auto" -> device();
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (pytorch().getGpuCount() == 0) {
+                    throw new IllegalArgumentException("device gpu: DJL sees no GPU (a CUDA build of PyTorch and an "
+                            + "NVIDIA driver are needed; see the README)");
+                }
+                yield Device.gpu();
+            }
+            default -> throw new IllegalArgumentException("device is auto, cpu or gpu, not " + choice);
+        };
+    }
+
     /** A line for reports, e.g. "DJL PyTorch 2.7.1 on cpu() (1 CPU thread pool, no GPU)". */
     public static String describe() {
         Engine engine = pytorch();

@@ -19,11 +19,16 @@ public final class TrainedModel implements AutoCloseable {
         this.info = info;
     }
 
-    /** A freshly initialised network (seeded) for this description. */
+    /** A freshly initialised network (seeded) for this description, on the default device. */
     public static TrainedModel create(ModelInfo info, long seed) {
+        return create(info, seed, Engines.device());
+    }
+
+    /** A freshly initialised network (seeded) for this description, on the given device. */
+    public static TrainedModel create(ModelInfo info, long seed, ai.djl.Device device) {
         Engines.pytorch();
         Engine.getInstance().setRandomSeed((int) seed);
-        NDManager manager = NDManager.newBaseManager(Engines.device());
+        NDManager manager = NDManager.newBaseManager(device);
         EcgModel network = EcgModel.of(info.settings());
         network.initialize(manager, DataType.FLOAT32, inputShape(info.settings()));
         return new TrainedModel(manager, new Classifier(network, manager), info);

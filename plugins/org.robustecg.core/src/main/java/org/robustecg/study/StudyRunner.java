@@ -207,6 +207,10 @@ public final class StudyRunner {
                         r.trainLoss(), r.validationAccuracy(), r.seconds()));
             }
         }, progress)) {
+            if (learned.result().skippedSteps() > 0) {
+                log.accept("  " + m.name() + ": " + learned.result().skippedSteps() + " steps skipped for a non-finite "
+                        + "loss or gradient");
+            }
             ModelFile.save(learned.model(), file, true);
         }
     }

@@ -35,6 +35,12 @@ public final class Learner {
      */
     public static Learned train(LearnerSettings settings, Dataset train, Dataset validation, TrainingListener listener,
             Progress progress) {
+        return train(settings, train, validation, listener, progress, org.robustecg.engine.Engines.device());
+    }
+
+    /** As {@link #train(LearnerSettings, Dataset, Dataset, TrainingListener, Progress)}, on the given device. */
+    public static Learned train(LearnerSettings settings, Dataset train, Dataset validation, TrainingListener listener,
+            Progress progress, ai.djl.Device device) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training data is empty");
         }
@@ -64,7 +70,7 @@ public final class Learner {
                 train.mask() != null ? ", zero padded with a mask" : "");
         ModelInfo info = new ModelInfo(network, train.classNames(), train.samplingFrequency(), training.lower(), 1f,
                 preprocessing, training, List.of(), 0);
-        TrainedModel model = TrainedModel.create(info, settings.seed());
+        TrainedModel model = TrainedModel.create(info, settings.seed(), device);
         try {
             TrainingResult result = Trainer.train(model.classifier(), model.manager(), train, val, training, listener,
                     progress);

@@ -174,6 +174,20 @@ class NodeStepsTest {
     }
 
     @Test
+    void preprocessorBandPassFiltersFirst() throws Exception {
+        Table plain = (Table) run(new PreprocessorStep(), Map.of("split", "none"), List.of(records, annotations)).get(0);
+        Table filtered = (Table) run(new PreprocessorStep(), Map.of("split", "none", "band_pass", "0.5, 40"),
+                List.of(records, annotations)).get(0);
+        assertEquals(plain.size(), filtered.size(), "the same beats");
+        int lead = plain.spec().indexOf("MLII");
+        assertTrue(!Arrays.equals(plain.doubles(3, lead), filtered.doubles(3, lead)), "filtered samples differ");
+        OptionValues reversed = new OptionValues(new PreprocessorStep().options(), Map.of("band_pass", "40, 0.5"));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> org.robustecg.node.preprocessor.PreprocessorSettings.of(reversed));
+        assertTrue(e.getMessage().contains("low < high"), e.getMessage());
+    }
+
+    @Test
     void preprocessorRecordsModeCropsPadsAndMasks() throws Exception {
         Path cpsc = TestData.dir().resolve("cpsc2018");
         Table cinc = (Table) run(new EcgReaderStep(), Map.of("format", "cpsc2018", "folder",

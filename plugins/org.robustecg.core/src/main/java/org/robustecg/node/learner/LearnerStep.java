@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.robustecg.data.Dataset;
+import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelSettings;
@@ -64,7 +65,9 @@ public final class LearnerStep implements NodeStep {
             Option.integer("robust_samples", "Robust validation items", 200, 0, 1 << 20, "Validation items attacked "
                     + "after each epoch to report robust accuracy (0 = none)."),
             Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of initialisation, shuffling, "
-                    + "hold-out and the adversary: the same seed gives the same model."));
+                    + "hold-out and the adversary: the same seed gives the same model."),
+            Option.choice("device", "Device", "auto", List.of("auto", "cpu", "gpu"), "Where training runs: auto (the "
+                    + "first GPU DJL sees, else the CPU), cpu, or gpu (fails when there is none)."));
 
     @Override
     public String name() {
@@ -138,7 +141,7 @@ public final class LearnerStep implements NodeStep {
         Path file = Files.createTempFile(context.workFolder(), "model-", ".recg");
         Files.delete(file);
         try (Learner.Learned learned = Learner.train(settings, train, validation, context.training(),
-                context.progress())) {
+                context.progress(), Engines.device(values.text("device")))) {
             ModelFile.save(learned.model(), file, false);
             Table.Builder history = new Table.Builder(HISTORY);
             for (EpochRecord r : learned.result().history()) {

@@ -12,6 +12,8 @@ import org.robustecg.preprocess.BeatSettings;
  *
  * @param mode          beats (cut from records at R peaks, SPEC 1.1), cut-beats (rows already are beats, e.g. a
  *                      Kaggle CSV) or records (fixed-length multi-lead records, SPEC 1.2)
+ * @param bandPass      zero-phase band-pass corner frequencies {low, high} in Hz applied to every lead first, or
+ *                      an empty array for none
  * @param beats         how beats are cut (beats and cut-beats modes)
  * @param records       how records are prepared (records mode)
  * @param split         random (stratified), inter-patient (by record lists) or none (all items for training)
@@ -23,7 +25,7 @@ import org.robustecg.preprocess.BeatSettings;
  * @param balance       up-sample every training class to the largest
  * @param seed          seed of the split, subsets and up-sampling
  */
-public record PreprocessorSettings(String mode, BeatSettings beats, CpscSettings records, String split,
+public record PreprocessorSettings(String mode, double[] bandPass, BeatSettings beats, CpscSettings records, String split,
         double testFraction, List<String> trainRecords, List<String> testRecords, int trainPerClass, int testPerClass,
         boolean balance, long seed) {
 
@@ -32,6 +34,9 @@ public record PreprocessorSettings(String mode, BeatSettings beats, CpscSettings
                     + "heartbeats from records at their annotated (or detected) R peaks, Kachuee et al. (needs the "
                     + "annotations table); cut-beats: every row already is a beat (Kaggle CSV); records: one item per "
                     + "record, labelled by its single diagnosis, cropped and zero padded with a mask (CPSC2018)."),
+            Option.numbers("band_pass", "Band-pass filter (Hz)", "", "Two corner frequencies, e.g. 0.5,40: a "
+                    + "zero-phase band-pass filter applied to every lead before anything else; empty for none (the "
+                    + "paper's preprocessing filters nothing)."),
             Option.text("lead", "Beat lead", "MLII", "Lead the beats are cut from (the first lead when a record lacks it)."),
             Option.choice("peaks", "R peaks", "annotations", List.of("annotations", "detector"), "Where beats are "
                     + "centred: the annotated beats, or the R-peak detector (labelled by the nearest annotation)."),
@@ -77,7 +82,11 @@ public record PreprocessorSettings(String mode, BeatSettings beats, CpscSettings
         }
         CpscSettings records = new CpscSettings(v.words("leads"), v.integer("crop_length"), v.integer("padded_length"),
                 v.number("record_frequency"));
-        return new PreprocessorSettings(v.text("mode"), beats, records, v.text("split"), v.number("test_fraction"),
+        double[] band = v.numbers("band_pass");
+        if (band.length != 0 && (band.length != 2 || !(band[0] > 0 && band[1] > band[0]))) {
+            throw new IllegalArgumentException("the band-pass filter needs two corners, low < high, e.g. 0.5,40");
+        }
+        return new PreprocessorSettings(v.text("mode"), band, beats, records, v.text("split"), v.number("test_fraction"),
                 v.words("train_records"), v.words("test_records"), v.integer("train_per_class"),
                 v.integer("test_per_class"), v.bool("balance"), v.integer("seed"));
     }

@@ -20,6 +20,7 @@ import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.DatasetTables;
 import org.robustecg.node.tables.RecordTables;
+import org.robustecg.preprocess.Filters;
 import org.robustecg.preprocess.Resampler;
 import org.robustecg.progress.Progress;
 import org.robustecg.table.ColumnType;
@@ -95,7 +96,7 @@ public final class PreprocessorStep implements NodeStep {
         PreprocessorSettings s = PreprocessorSettings.of(values);
         Progress progress = context.progress();
         Table table = (Table) inputs.get(0);
-        List<Record> records = RecordTables.records(table);
+        List<Record> records = filtered(RecordTables.records(table), s.bandPass());
         Dataset items = switch (s.mode()) {
             case "beats" -> beats(records, inputs.size() > 1 ? (Table) inputs.get(1) : null, s, progress);
             case "cut-beats" -> cutBeats(records, RecordTables.diagnoses(table), s);
@@ -119,6 +120,23 @@ public final class PreprocessorStep implements NodeStep {
         progress.update(1, "done");
         List<String> leads = leadNames(s);
         return List.of(DatasetTables.toTable(train, leads, "train"), DatasetTables.toTable(test, leads, "test"));
+    }
+
+    /** Every lead band-pass filtered (zero phase), or the records as they are when no band is set. */
+    private static List<Record> filtered(List<Record> records, double[] band) {
+        if (band.length == 0) {
+            return records;
+        }
+        List<Record> out = new ArrayList<>();
+        for (Record r : records) {
+            if (band[1] >= r.samplingFrequency() / 2) {
+                throw new IllegalArgumentException("record " + r.id() + ": the band-pass corner " + band[1]
+                        + " Hz is not below the Nyquist frequency " + r.samplingFrequency() / 2 + " Hz");
+            }
+            out.add(new Record(r.id(), r.samplingFrequency(), r.leads().stream().map(l -> new Lead(l.name(), l.units(),
+                    Filters.bandPass(l.samples(), r.samplingFrequency(), band[0], band[1]))).toList(), r.metadata()));
+        }
+        return out;
     }
 
     private static List<String> leadNames(PreprocessorSettings s) {
