@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.robustecg.data.Dataset;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
@@ -107,6 +108,25 @@ public final class Cpsc2018 {
             }
         }
         return classes;
+    }
+
+    /** Recording names of a CPSC2018 folder: every .hea, else every .mat, sorted. */
+    public static List<String> recordings(Path folder) throws EcgFormatException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> all = files.map(p -> p.getFileName().toString()).sorted().toList();
+            String ext = all.stream().anyMatch(n -> n.endsWith(".hea")) ? ".hea" : ".mat";
+            List<String> names = all.stream().filter(n -> n.endsWith(ext))
+                    .map(n -> n.substring(0, n.length() - ext.length())).toList();
+            if (names.isEmpty()) {
+                throw new EcgFormatException(folder, null, "holds no CPSC2018 recordings (.hea or .mat files)");
+            }
+            return names;
+        } catch (IOException e) {
+            if (e instanceof EcgFormatException f) {
+                throw f;
+            }
+            throw new EcgFormatException(folder, null, "cannot list recordings: " + e.getMessage(), e);
+        }
     }
 
     /** True if the folder holds the recording in either form. */

@@ -129,13 +129,7 @@ public final class StudyRunner {
     /** The single-label CPSC2018 recordings of the folder, prepared as SPEC 1.2 says. */
     private Dataset cpscItems(Progress progress) throws IOException {
         StudySpec.DataSpec d = spec.data();
-        List<String> names;
-        try (var files = Files.list(dataFolder)) {
-            List<String> all = files.map(p -> p.getFileName().toString()).sorted().toList();
-            String ext = all.stream().anyMatch(n -> n.endsWith(".hea")) ? ".hea" : ".mat";
-            names = all.stream().filter(n -> n.endsWith(ext)).map(n -> n.substring(0, n.length() - ext.length()))
-                    .toList();
-        }
+        List<String> names = org.robustecg.database.Cpsc2018.recordings(dataFolder);
         Path reference = !d.reference().isEmpty() ? Path.of(d.reference())
                 : Files.isRegularFile(dataFolder.resolve("REFERENCE.csv")) ? dataFolder.resolve("REFERENCE.csv") : null;
         Map<String, List<Integer>> labels = new LinkedHashMap<>();

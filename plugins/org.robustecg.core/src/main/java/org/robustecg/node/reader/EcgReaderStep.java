@@ -8,14 +8,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.robustecg.data.Dataset;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.MitBih;
 import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
-import org.robustecg.io.EcgFormatException;
 import org.robustecg.io.edf.EdfReader;
 import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.wfdb.AnnotationReader;
@@ -109,7 +107,7 @@ public final class EcgReaderStep implements NodeStep {
                 }
             }
             case "cpsc2018" -> {
-                List<String> names = s.records().isEmpty() ? cpscNames(s.folder()) : s.records();
+                List<String> names = s.records().isEmpty() ? Cpsc2018.recordings(s.folder()) : s.records();
                 Path reference = s.reference() != null ? s.reference()
                         : Files.isRegularFile(s.folder().resolve("REFERENCE.csv")) ? s.folder().resolve("REFERENCE.csv")
                         : null;
@@ -148,25 +146,6 @@ public final class EcgReaderStep implements NodeStep {
         List<String> leads = s.format().equals("cpsc2018") ? Cpsc2018.LEADS
                 : s.format().equals("kaggle-csv") ? List.of("signal") : RecordTables.leadNames(records);
         return List.of(RecordTables.records(records, diagnoses, leads), RecordTables.annotations(annotations));
-    }
-
-    /** Recording names of a CPSC2018 folder: every .hea, else every .mat, sorted. */
-    private static List<String> cpscNames(Path folder) throws EcgFormatException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<String> all = files.map(p -> p.getFileName().toString()).sorted().toList();
-            String ext = all.stream().anyMatch(n -> n.endsWith(".hea")) ? ".hea" : ".mat";
-            List<String> names = all.stream().filter(n -> n.endsWith(ext))
-                    .map(n -> n.substring(0, n.length() - ext.length())).toList();
-            if (names.isEmpty()) {
-                throw new EcgFormatException(folder, null, "holds no CPSC2018 recordings (.hea or .mat files)");
-            }
-            return names;
-        } catch (IOException e) {
-            if (e instanceof EcgFormatException f) {
-                throw f;
-            }
-            throw new EcgFormatException(folder, null, "cannot list recordings: " + e.getMessage(), e);
-        }
     }
 
     private static void requireFolder(Path folder) {
