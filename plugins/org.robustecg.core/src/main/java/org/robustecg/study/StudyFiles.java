@@ -95,6 +95,7 @@ public final class StudyFiles {
                 r.number(data, "test_fraction", 0.2), (int) r.number(data, "train_per_class", 400),
                 (int) r.number(data, "test_per_class", 20), (int) r.number(data, "crop_length", 30720),
                 (int) r.number(data, "padded_length", 33792));
+        boolean cpsc = dataSpec.cpsc();
         List<StudySpec.ModelSpec> models = new ArrayList<>();
         for (JsonElement e : r.array(root, "models")) {
             JsonObject m = r.object(e, "models[]");
@@ -109,8 +110,8 @@ public final class StudyFiles {
                 throw r.error(ex.getMessage());
             }
             models.add(new StudySpec.ModelSpec(r.text(m, "name", architecture + "-" + loss), architecture, loss,
-                    r.number(m, "alpha", 2), (int) r.number(m, "epochs", 20), (int) r.number(m, "batch", 0),
-                    r.number(m, "lr", Double.NaN), r.number(m, "width", 0.25), r.number(m, "eps", Double.NaN),
+                    r.number(m, "alpha", 2), (int) r.number(m, "epochs", 20), (int) r.number(m, "batch", cpsc ? 64 : 128),
+                    r.number(m, "lr", cpsc ? 1e-4 : 1e-3), r.number(m, "width", 0.25), r.number(m, "eps", cpsc ? 0.01 : 0.1),
                     (int) r.number(m, "attack_steps", 10)));
         }
         List<StudySpec.AttackSpec> attacks = new ArrayList<>();

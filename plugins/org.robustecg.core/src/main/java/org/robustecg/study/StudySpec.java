@@ -49,10 +49,10 @@ public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> m
      * @param loss         ce, pgd-at, trades, mart, jacobian, nsr
      * @param alpha        CAS auxiliary weight
      * @param epochs       training epochs
-     * @param batch        batch size (0 = the paper's for the data: 512 beats, 64 records)
-     * @param learningRate Adamax learning rate (NaN = the paper's: 1e-3 beats, 1e-4 records)
+     * @param batch        batch size (default 128 for beats, 64 for records)
+     * @param learningRate Adamax learning rate (default the paper's: 1e-3 beats, 1e-4 records)
      * @param width        width multiplier
-     * @param epsilon      training adversary radius (NaN = the paper's: 0.1 beats, 0.01 records)
+     * @param epsilon      training adversary radius (default the paper's: 0.1 beats, 0.01 records)
      * @param attackSteps  training adversary steps
      */
     public record ModelSpec(String name, String architecture, String loss, double alpha, int epochs, int batch,
