@@ -12,7 +12,7 @@ import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.node.ModelInputs;
 import org.robustecg.node.ModelPort;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -27,39 +27,22 @@ import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
 
 /** Adversarial Attacker: one attack over a radius grid on every item of a table. */
-public final class AttackerStep implements NodeStep {
+public final class AttackerStep extends AbstractNodeStep {
 
-    @Override
-    public String name() {
-        return "Adversarial Attacker";
-    }
-
-    @Override
-    public String description() {
-        return "Attacks a model on labelled items with one white-box attack over a grid of radii and records, for "
-                + "every item and radius, the prediction on the attacked input (the clean prediction at eps = 0). "
-                + "Attacks on CAS models are adaptive: gradients flow through the masks chosen by the auxiliary heads. "
-                + "Every perturbation stays in its l-inf ball (an l2 budget for C&W) and, when clamping is on, in the "
-                + "model's value range.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return AttackerSettings.OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.model("Model", "The model to attack."),
-                Port.table("Items", "Labelled items (e.g. the test table of the ECG Preprocessor)."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Predictions", "One row per item and radius (eps = 0 is the clean prediction): "
-                + "attack, epsilon, sample id, label, prediction, clean prediction, l-inf and l2 size, SNR."),
+    public AttackerStep() {
+        super("Adversarial Attacker",
+                "Attacks a model on labelled items with one white-box attack over a grid of radii and records, for "
+                    + "every item and radius, the prediction on the attacked input (the clean prediction at eps = 0). "
+                    + "Attacks on CAS models are adaptive: gradients flow through the masks chosen by the auxiliary "
+                    + "heads. Every perturbation stays in its l-inf ball (an l2 budget for C&W) and, when clamping is "
+                    + "on, in the model's value range.",
+                AttackerSettings.OPTIONS,
+                List.of(Port.model("Model", "The model to attack."),
+                Port.table("Items", "Labelled items (e.g. the test table of the ECG Preprocessor).")),
+                List.of(Port.table("Predictions", "One row per item and radius (eps = 0 is the clean prediction): "
+                    + "attack, epsilon, sample id, label, prediction, clean prediction, l-inf and l2 size, SNR."),
                 Port.table("Adversarial items", "Every item attacked at every radius (when enabled): the item "
-                        + "columns plus the radius and the sample id; empty otherwise."));
+                    + "columns plus the radius and the sample id; empty otherwise.")));
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.robustecg.node.check;
 
 import java.util.List;
 import java.util.Locale;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -16,34 +16,17 @@ import org.robustecg.table.TableSpec;
  * lies within bounds; passes the table on otherwise. The assertion of the RobustECG testflows, and a quality
  * gate in a pipeline (e.g. stop when ACC_robust falls below 0.7).
  */
-public final class ExpectationStep implements NodeStep {
+public final class ExpectationStep extends AbstractNodeStep {
 
-    @Override
-    public String name() {
-        return "Expectation Check";
-    }
-
-    @Override
-    public String description() {
-        return "Checks that a statistic of its input table lies within bounds: the row count, or the minimum, "
-                + "maximum, mean or one value of a numeric column. The node fails with a message naming what was "
-                + "expected and what was found; otherwise it passes its input on. Use it as the assertion of a "
-                + "testflow or as a quality gate (e.g. fail when ACC_robust drops below 0.7).";
-    }
-
-    @Override
-    public List<Option> options() {
-        return ExpectationSettings.OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.table("Table", "The table to check."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Table", "The input table, unchanged, when the expectation holds."));
+    public ExpectationStep() {
+        super("Expectation Check",
+                "Checks that a statistic of its input table lies within bounds: the row count, or the minimum, "
+                    + "maximum, mean or one value of a numeric column. The node fails with a message naming what was "
+                    + "expected and what was found; otherwise it passes its input on. Use it as the assertion of a "
+                    + "testflow or as a quality gate (e.g. fail when ACC_robust drops below 0.7).",
+                ExpectationSettings.OPTIONS,
+                List.of(Port.table("Table", "The table to check.")),
+                List.of(Port.table("Table", "The input table, unchanged, when the expectation holds.")));
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.node.ModelPort;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -27,7 +27,24 @@ import org.robustecg.train.LearnerSettings;
 import org.robustecg.train.Objective;
 
 /** CASLCNet Learner: trains any architecture with any loss on a table of items. */
-public final class LearnerStep implements NodeStep {
+public final class LearnerStep extends AbstractNodeStep {
+
+    public LearnerStep() {
+        super("CASLCNet Learner",
+                "Trains CASLCNet (channel-wise activation suppressing and a 1-Lipschitz l-inf distance head) or one of "
+                    + "its baselines (ResNet18-1D, with CAS, with the l-inf head, VGG19-1D, DenseNet-1D) with "
+                    + "cross-entropy, PGD adversarial training, TRADES, MART (the paper's default, with the CAS "
+                    + "auxiliary term) or Jacobian / NSR regularisation. Adamax with plateau learning-rate decay, the "
+                    + "weights of the best validation epoch, seeded. Runs on a GPU when DJL finds one, else on the "
+                    + "CPU. The view shows loss and accuracy per epoch while it trains.",
+                OPTIONS,
+                List.of(Port.table("Training items", "Items of the ECG Preprocessor (label and signal columns)."),
+                Port.optionalTable("Validation items", "Items for validation; else a share of the training items.")),
+                List.of(Port.model("Model", "The trained model: architecture, classes, input shape, preprocessing, "
+                    + "training history and the weights of the best epoch."),
+                Port.table("Training history", "One row per epoch: losses, accuracies, robust accuracy, learning "
+                    + "rate, l-p exponent, seconds.")));
+    }
 
     public static final TableSpec HISTORY = TableSpec.of(new Column("epoch", ColumnType.INTEGER),
             new Column("training loss", ColumnType.DOUBLE), new Column("training accuracy", ColumnType.DOUBLE),
@@ -64,44 +81,10 @@ public final class LearnerStep implements NodeStep {
                     + "without a better validation loss (0 = never)."),
             Option.integer("robust_samples", "Robust validation items", 200, 0, 1 << 20, "Validation items attacked "
                     + "after each epoch to report robust accuracy (0 = none)."),
-            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of initialisation, shuffling, "
-                    + "hold-out and the adversary: the same seed gives the same model."),
+            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of initialisation, "
+                    + "shuffling, hold-out and the adversary."),
             Option.choice("device", "Device", "auto", List.of("auto", "cpu", "gpu"), "Where training runs: auto (the "
                     + "first GPU DJL sees, else the CPU), cpu, or gpu (fails when there is none)."));
-
-    @Override
-    public String name() {
-        return "CASLCNet Learner";
-    }
-
-    @Override
-    public String description() {
-        return "Trains CASLCNet (channel-wise activation suppressing and a 1-Lipschitz l-inf distance head) or one "
-                + "of its baselines (ResNet18-1D, with CAS, with the l-inf head, VGG19-1D, DenseNet-1D) with "
-                + "cross-entropy, PGD adversarial training, TRADES, MART (the paper's default, with the CAS auxiliary "
-                + "term) or Jacobian / NSR regularisation. Adamax with plateau learning-rate decay, the weights of the "
-                + "best validation epoch, seeded and bit-identical on CPU for the same seed. Runs on a GPU when DJL "
-                + "finds one, else on the CPU. The view shows loss and accuracy per epoch while it trains.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.table("Training items", "Items of the ECG Preprocessor (label and signal columns)."),
-                Port.optionalTable("Validation items", "Items for validation; else a share of the training items."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.model("Model", "The trained model: architecture, classes, input shape, preprocessing, "
-                + "training history and the weights of the best epoch."),
-                Port.table("Training history", "One row per epoch: losses, accuracies, robust accuracy, learning "
-                        + "rate, l-p exponent, seconds."));
-    }
 
     public static LearnerSettings settings(OptionValues v) {
         double reg = v.number("regularisation");

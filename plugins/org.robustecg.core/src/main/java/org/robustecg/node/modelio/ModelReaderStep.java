@@ -8,43 +8,27 @@ import org.robustecg.io.EcgFormatException;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.node.ModelPort;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 
 /** Model Reader: a model from a .recg file (also written by {@code robustecg train}). */
-public final class ModelReaderStep implements NodeStep {
+public final class ModelReaderStep extends AbstractNodeStep {
 
-    public static final List<Option> OPTIONS = List.of(Option.file("file", "Model file", "The model file (.recg) to read."));
-
-    @Override
-    public String name() {
-        return "Model Reader";
+    public ModelReaderStep() {
+        super("Model Reader",
+                "Reads a RobustECG model file (.recg), e.g. one written by the Model Writer or by the command line's "
+                    + "train command. The file's description is checked when the node is configured (or, for a file "
+                    + "written earlier in the same workflow, when it runs).",
+                OPTIONS,
+                List.of(),
+                List.of(Port.model("Model", "The model read.")));
     }
 
-    @Override
-    public String description() {
-        return "Reads a RobustECG model file (.recg), e.g. one written by the Model Writer or by the command line's "
-                + "train command. The file's description is checked when the node is configured (or, for a file "
-                + "written earlier in the same workflow, when it runs).";
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.model("Model", "The model read."));
-    }
+    public static final List<Option> OPTIONS = List.of(
+            Option.file("file", "Model file", "The model file (.recg) to read."));
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {

@@ -6,45 +6,29 @@ import java.nio.file.Path;
 import java.util.List;
 import org.robustecg.io.AtomicFiles;
 import org.robustecg.node.ModelPort;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 
 /** Model Writer: saves a model to a .recg file, never replacing a file unless told to. */
-public final class ModelWriterStep implements NodeStep {
+public final class ModelWriterStep extends AbstractNodeStep {
+
+    public ModelWriterStep() {
+        super("Model Writer",
+                "Writes a model to a RobustECG model file (.recg: settings, classes, input shape, preprocessing, "
+                    + "training history and weights), atomically. An existing file is only replaced when Overwrite is "
+                    + "on.",
+                OPTIONS,
+                List.of(Port.model("Model", "The model to save.")),
+                List.of());
+    }
 
     public static final List<Option> OPTIONS = List.of(
             Option.file("file", "Model file", "Where the model is written (.recg)."),
             Option.bool("overwrite", "Overwrite", false, "Replace an existing file; otherwise an existing file is an "
                     + "error and stays as it is."));
-
-    @Override
-    public String name() {
-        return "Model Writer";
-    }
-
-    @Override
-    public String description() {
-        return "Writes a model to a RobustECG model file (.recg: settings, classes, input shape, preprocessing, "
-                + "training history and weights), atomically. An existing file is only replaced when Overwrite is on.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.model("Model", "The model to save."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of();
-    }
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {

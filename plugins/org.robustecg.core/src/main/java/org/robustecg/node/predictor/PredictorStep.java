@@ -10,7 +10,7 @@ import org.robustecg.model.ModelInfo;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.node.ModelInputs;
 import org.robustecg.node.ModelPort;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -22,41 +22,24 @@ import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
 
 /** ECG Predictor: appends the predicted class and the class probabilities to a table of items. */
-public final class PredictorStep implements NodeStep {
+public final class PredictorStep extends AbstractNodeStep {
+
+    public PredictorStep() {
+        super("ECG Predictor",
+                "Applies a trained model to items and appends the predicted class and, optionally, the probability of "
+                    + "every class. The items must have the model's input shape (leads and length).",
+                OPTIONS,
+                List.of(Port.model("Model", "A trained model."), Port.table("Items", "Items of the ECG Preprocessor; a "
+                    + "label column is optional.")),
+                List.of(Port.table("Predictions", "The input table with the predicted class and, optionally, one "
+                    + "probability column per class.")));
+    }
 
     public static final String PREDICTION = "prediction";
 
     public static final List<Option> OPTIONS = List.of(
             Option.bool("probabilities", "Append class probabilities", true, "Append one column P (class) per class."),
             Option.integer("batch_size", "Batch size", 256, 1, 1 << 20, "Items predicted together."));
-
-    @Override
-    public String name() {
-        return "ECG Predictor";
-    }
-
-    @Override
-    public String description() {
-        return "Applies a trained model to items and appends the predicted class and, optionally, the probability of "
-                + "every class. The items must have the model's input shape (leads and length).";
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.model("Model", "A trained model."), Port.table("Items", "Items of the ECG Preprocessor; a "
-                + "label column is optional."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Predictions", "The input table with the predicted class and, optionally, one "
-                + "probability column per class."));
-    }
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {

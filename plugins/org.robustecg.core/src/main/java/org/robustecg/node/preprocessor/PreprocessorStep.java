@@ -13,7 +13,7 @@ import org.robustecg.database.MitBih;
 import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -28,40 +28,23 @@ import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
 
 /** ECG Preprocessor: records (and annotations) into model-ready training and test items. */
-public final class PreprocessorStep implements NodeStep {
+public final class PreprocessorStep extends AbstractNodeStep {
 
-    @Override
-    public String name() {
-        return "ECG Preprocessor";
-    }
-
-    @Override
-    public String description() {
-        return "Turns records into model-ready items. Beats mode regenerates the Kaggle heartbeat form of MIT-BIH "
-                + "(Kachuee et al. 2018): lead MLII resampled to 125 Hz with an anti-aliased polyphase filter, scaled "
-                + "to [0, 1], one beat of 1.2 median R-R intervals from each R peak, zero padded to 187 samples, "
-                + "labelled with the five AAMI classes. Records mode prepares CPSC2018 records: the kept leads, "
-                + "cropped, scaled by each lead's largest absolute value to [-1, 1], zero padded with a mask of valid "
-                + "samples; multi-label records are dropped. Then a seeded stratified or inter-patient (de Chazal "
-                + "DS1/DS2) split, optional per-class subsets and up-sampling.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return PreprocessorSettings.OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.table("Records", "The records table of the ECG Reader."),
-                Port.optionalTable("Annotations", "The annotations table of the ECG Reader (beats mode)."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Training items", "One row per item: record, position, label, valid length, "
-                + "sampling frequency and one list column per lead."),
-                Port.table("Test items", "The held-out items, same columns."));
+    public PreprocessorStep() {
+        super("ECG Preprocessor",
+                "Turns records into model-ready items. Beats mode regenerates the Kaggle heartbeat form of MIT-BIH "
+                    + "(Kachuee et al. 2018): lead MLII resampled to 125 Hz with an anti-aliased polyphase filter, "
+                    + "scaled to [0, 1], one beat of 1.2 median R-R intervals from each R peak, zero padded to 187 "
+                    + "samples, labelled with the five AAMI classes. Records mode prepares CPSC2018 records: the kept "
+                    + "leads, cropped, scaled by each lead's largest absolute value to [-1, 1], zero padded with a "
+                    + "mask of valid samples; multi-label records are dropped. Then a seeded stratified or "
+                    + "inter-patient (de Chazal DS1/DS2) split, optional per-class subsets and up-sampling.",
+                PreprocessorSettings.OPTIONS,
+                List.of(Port.table("Records", "The records table of the ECG Reader."),
+                Port.optionalTable("Annotations", "The annotations table of the ECG Reader (beats mode).")),
+                List.of(Port.table("Training items", "One row per item: record, position, label, valid length, "
+                    + "sampling frequency and one list column per lead."),
+                Port.table("Test items", "The held-out items, same columns.")));
     }
 
     @Override
@@ -143,7 +126,8 @@ public final class PreprocessorStep implements NodeStep {
         return s.mode().equals("records") ? s.records().leads() : List.of(s.beats().lead());
     }
 
-    private static Dataset beats(List<Record> records, Table annotationTable, PreprocessorSettings s, Progress progress) {
+    private static Dataset beats(List<Record> records, Table annotationTable, PreprocessorSettings s,
+            Progress progress) {
         if (annotationTable == null) {
             throw new IllegalArgumentException("beats mode needs the annotations table of the ECG Reader at the second "
                     + "input");

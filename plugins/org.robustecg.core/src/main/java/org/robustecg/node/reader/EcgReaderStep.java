@@ -19,7 +19,7 @@ import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.wfdb.AnnotationReader;
 import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.io.wfdb.WfdbRecordReader;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -29,38 +29,21 @@ import org.robustecg.progress.Progress;
 import org.robustecg.table.Table;
 
 /** ECG Reader: records and their annotations from WFDB, Kaggle CSV, CPSC2018 or EDF into two tables. */
-public final class EcgReaderStep implements NodeStep {
+public final class EcgReaderStep extends AbstractNodeStep {
 
-    @Override
-    public String name() {
-        return "ECG Reader";
-    }
-
-    @Override
-    public String description() {
-        return "Reads ECG records and their annotations: a folder of WFDB records (MIT-BIH and any PhysioNet "
-                + "database; formats 8 to 311, multi-segment records, checksums verified), a Kaggle heartbeat CSV, a "
-                + "CPSC2018 folder (original MATLAB files or the CinC 2020 form, labels from REFERENCE.csv or the #Dx "
-                + "codes) or an EDF/EDF+ file. Signals are in physical units (mV). Reports progress per record and can "
-                + "be cancelled.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return EcgReaderSettings.OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Records", "One row per record: id, sampling frequency, length, lead names and "
-                + "units, diagnosis, metadata, and one list-of-numbers column per lead (physical units)."),
+    public EcgReaderStep() {
+        super("ECG Reader",
+                "Reads ECG records and their annotations: a folder of WFDB records (MIT-BIH and any PhysioNet "
+                    + "database; formats 8 to 311, multi-segment records, checksums verified), a Kaggle heartbeat CSV, "
+                    + "a CPSC2018 folder (original MATLAB files or the CinC 2020 form, labels from REFERENCE.csv or "
+                    + "the #Dx codes) or an EDF/EDF+ file. Signals are in physical units (mV). Reports progress per "
+                    + "record and can be cancelled.",
+                EcgReaderSettings.OPTIONS,
+                List.of(),
+                List.of(Port.table("Records", "One row per record: id, sampling frequency, length, lead names and "
+                    + "units, diagnosis, metadata, and one list-of-numbers column per lead (physical units)."),
                 Port.table("Annotations", "One row per annotation: record, sample, symbol, AAMI class (beats only), "
-                        + "aux text."));
+                    + "aux text.")));
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.robustecg.metrics.ConfusionMatrix;
 import org.robustecg.metrics.MaskingCheck;
 import org.robustecg.metrics.RobustnessScore;
-import org.robustecg.node.NodeStep;
+import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.PngImage;
@@ -23,7 +23,23 @@ import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
 
 /** Robustness Scorer: ACC_robust, F1_robust, curves and confusion matrices of a predictions table. */
-public final class ScorerStep implements NodeStep {
+public final class ScorerStep extends AbstractNodeStep {
+
+    public ScorerStep() {
+        super("Robustness Scorer",
+                "Scores a predictions table: accuracy and macro F1 at every radius (a sample wrong on clean input "
+                    + "stays wrong), ACC_robust = sqrt(clean accuracy x normalised area under the accuracy curve up to "
+                    + "eps max) and F1_robust likewise, confusion matrices at every radius, and a chart of the curves. "
+                    + "Warns when a weaker attack beats a stronger one on the same model, a sign of gradient masking.",
+                ScorerSettings.OPTIONS,
+                List.of(Port.table("Predictions", "The predictions table of the Adversarial Attacker (several attacks "
+                    + "may be concatenated).")),
+                List.of(Port.table("Robustness", "One row per attack: ACC_robust, F1_robust, clean accuracy and macro "
+                    + "F1, eps max, the curve points, and gradient-masking warnings (a weaker attack beating a "
+                    + "stronger)."),
+                Port.table("Confusion matrices", "One row per attack, radius, true and predicted class: the count."),
+                Port.image("Curves", "Accuracy (or macro F1) against eps, one line per attack (PNG).")));
+    }
 
     public static final TableSpec METRICS = TableSpec.of(new Column("attack", ColumnType.STRING),
             new Column("ACC_robust", ColumnType.DOUBLE), new Column("F1_robust", ColumnType.DOUBLE),
@@ -35,38 +51,6 @@ public final class ScorerStep implements NodeStep {
     public static final TableSpec CONFUSIONS = TableSpec.of(new Column("attack", ColumnType.STRING),
             new Column("epsilon", ColumnType.DOUBLE), new Column("true class", ColumnType.STRING),
             new Column("predicted class", ColumnType.STRING), new Column("count", ColumnType.INTEGER));
-
-    @Override
-    public String name() {
-        return "Robustness Scorer";
-    }
-
-    @Override
-    public String description() {
-        return "Scores a predictions table: accuracy and macro F1 at every radius (a sample wrong on clean input "
-                + "stays wrong), ACC_robust = sqrt(clean accuracy x normalised area under the accuracy curve up to eps "
-                + "max) and F1_robust likewise, confusion matrices at every radius, and a chart of the curves. Warns "
-                + "when a weaker attack beats a stronger one on the same model, a sign of gradient masking.";
-    }
-
-    @Override
-    public List<Option> options() {
-        return ScorerSettings.OPTIONS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.table("Predictions", "The predictions table of the Adversarial Attacker (several attacks "
-                + "may be concatenated)."));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.table("Robustness", "One row per attack: ACC_robust, F1_robust, clean accuracy and macro "
-                + "F1, eps max, the curve points, and gradient-masking warnings (a weaker attack beating a stronger)."),
-                Port.table("Confusion matrices", "One row per attack, radius, true and predicted class: the count."),
-                Port.image("Curves", "Accuracy (or macro F1) against eps, one line per attack (PNG)."));
-    }
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
@@ -83,8 +67,8 @@ public final class ScorerStep implements NodeStep {
     @Override
     public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
         ScorerSettings s = ScorerSettings.of(values);
-        List<RobustnessScore> scores = RobustnessScore.score(PredictionTables.records((Table) inputs.get(0)), s.epsMax(),
-                s.cleanMistakesStay());
+        List<RobustnessScore> scores = RobustnessScore.score(PredictionTables.records((Table) inputs.get(0)),
+                s.epsMax(), s.cleanMistakesStay());
         List<String> warnings = MaskingCheck.warnings(scores);
         Table.Builder metrics = new Table.Builder(METRICS);
         Table.Builder confusions = new Table.Builder(CONFUSIONS);
@@ -94,7 +78,8 @@ public final class ScorerStep implements NodeStep {
             List<RobustnessScore.CurvePoint> c = score.curve();
             List<String> mine = warnings.stream().filter(w -> w.contains(score.attack())).toList();
             metrics.add(score.attack(), score.attack(), score.accRobust(), score.f1Robust(), c.get(0).accuracy(),
-                    c.get(0).macroF1(), score.epsMax(), c.stream().mapToDouble(RobustnessScore.CurvePoint::epsilon).toArray(),
+                    c.get(0).macroF1(), score.epsMax(),
+                    c.stream().mapToDouble(RobustnessScore.CurvePoint::epsilon).toArray(),
                     c.stream().mapToDouble(RobustnessScore.CurvePoint::accuracy).toArray(),
                     c.stream().mapToDouble(RobustnessScore.CurvePoint::macroF1).toArray(), mine);
             for (int k = 0; k < c.size(); k++) {
