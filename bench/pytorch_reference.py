@@ -4,7 +4,8 @@ The same full-width ResNet18-1D backbone as RobustECG's (stem conv k=11 stride 2
 channels per group, LeakyReLU 0.01, eight residual blocks 128/128/256/256/512/512/512/512 with strides
 2,2,2,2,2,2,1,1, global average pooling, linear classifier) on random 1 x 187 input, 5 classes. Times a
 forward pass, a training step (cross-entropy, Adamax) and a PGD step (gradient w.r.t. the input,
-parameters frozen). Prints JSON with the median milliseconds of each.
+parameters frozen); then a PGD step of the full-width CASLCNet (CAS after the last two blocks, a 5-layer exact l-inf
+head) on a batch of 128. Prints JSON with the median milliseconds of each.
 """
 import json
 import os
@@ -53,6 +54,70 @@ class Backbone(nn.Module):
         return self.head(self.blocks(self.stem(x)).mean(dim=2))
 
 
+class Cas(nn.Module):
+    """Channel-wise activation suppressing in inference mode: the auxiliary classifier's row of its predicted
+    class scales the channels."""
+
+    def __init__(self, channels, classes):
+        super().__init__()
+        self.aux = nn.Linear(channels, classes)
+
+    def forward(self, h):
+        logits = self.aux(h.mean(dim=2))
+        rows = self.aux.weight[logits.argmax(dim=1)]
+        return h * rows.unsqueeze(2)
+
+
+class LinfLayer(nn.Module):
+    """Exact l-inf distance layer as RobustECG computes it: the arg-max input of every unit found without gradient,
+    then |x - w| gathered there; hidden layers subtract their running mean."""
+
+    def __init__(self, inputs, units, mean_shift):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(units, inputs))
+        self.bias = nn.Parameter(torch.zeros(units))
+        self.register_buffer("running_mean", torch.zeros(units))
+        self.mean_shift = mean_shift
+
+    def forward(self, x):
+        with torch.no_grad():
+            index = (x.unsqueeze(1) - self.weight.unsqueeze(0)).abs().argmax(dim=2)
+        xs = x.gather(1, index)
+        ws = self.weight.gather(1, index.t()).t()
+        out = (xs - ws).abs() + self.bias
+        return out - self.running_mean if self.mean_shift else out
+
+
+class Caslcnet(Backbone):
+    """The full-width CASLCNet for beats: the backbone with CAS after its last two blocks and a 5-layer l-inf head."""
+
+    def __init__(self, classes=5):
+        super().__init__(classes)
+        self.cas = nn.ModuleList([Cas(512, classes), Cas(512, classes)])
+        self.linf = nn.Sequential(*[LinfLayer(512, 512 if k < 4 else classes, k < 4) for k in range(5)])
+
+    def forward(self, x):
+        h = self.stem(x)
+        for i, block in enumerate(self.blocks):
+            h = block(h)
+            if i >= len(self.blocks) - 2:
+                h = self.cas[i - len(self.blocks) + 2](h)
+        return -self.linf(h.mean(dim=2))
+
+
+def pgd_step_of(model, x, y, loss_fn):
+    """One PGD step: the input gradient with the parameters frozen, a signed step, clamping."""
+    def step():
+        for p in model.parameters():
+            p.requires_grad_(False)
+        leaf = x.clone().requires_grad_(True)
+        loss_fn(model(leaf), y).backward()
+        (leaf.detach() + 0.01 * leaf.grad.sign()).clamp(0, 1).numpy()
+        for p in model.parameters():
+            p.requires_grad_(True)
+    return step
+
+
 def median_ms(call, repeats):
     for _ in range(3):
         call()
@@ -86,14 +151,8 @@ def main():
         loss_fn(model(x), y).backward()
         optimiser.step()
 
-    def pgd_step():
-        for p in model.parameters():
-            p.requires_grad_(False)
-        leaf = x.clone().requires_grad_(True)
-        loss_fn(model(leaf), y).backward()
-        (leaf.detach() + 0.01 * leaf.grad.sign()).clamp(0, 1).numpy()
-        for p in model.parameters():
-            p.requires_grad_(True)
+    caslcnet = Caslcnet().eval()
+    xc, yc = x[:128], y[:128]
 
     result = {
         "torch": torch.__version__,
@@ -101,7 +160,8 @@ def main():
         "batch": batch,
         "forward_ms": median_ms(forward, repeats),
         "train_step_ms": median_ms(train_step, repeats),
-        "pgd_step_ms": median_ms(pgd_step, repeats),
+        "pgd_step_ms": median_ms(pgd_step_of(model, x, y, loss_fn), repeats),
+        "caslcnet_pgd_step_ms": median_ms(pgd_step_of(caslcnet, xc, yc, loss_fn), repeats),
     }
     print(json.dumps(result))
 

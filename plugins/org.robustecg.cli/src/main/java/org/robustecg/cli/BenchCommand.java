@@ -140,6 +140,25 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }));
         }
+        ModelInfo caslcnet = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET),
+                java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null, null, 0);
+        try (TrainedModel model = TrainedModel.create(caslcnet, 1)) {
+            NDManager m = model.manager();
+            NDArray x = m.randomUniform(0, 1, new Shape(128, 1, 187));
+            NDArray y = m.randomInteger(0, 5, new Shape(128), ai.djl.ndarray.types.DataType.INT32);
+            var classifier = model.classifier();
+            classifier.freeze(true);
+            result.put("caslcnet_pgd_step_ms", time(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray leaf = batchCopy(x, s);
+                    leaf.setRequiresGradient(true);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
+                    }
+                    leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
+                }
+            }));
+        }
         try (NDManager m = NDManager.newBaseManager(Engines.device())) {
             LinfDistance layer = new LinfDistance(width, false);
             layer.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(linfBatch, width));
