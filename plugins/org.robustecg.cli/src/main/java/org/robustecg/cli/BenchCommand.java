@@ -105,24 +105,12 @@ final class BenchCommand implements Callable<Integer> {
                     classifier.forward(batchCopy(x, s), null).head().toFloatArray();
                 }
             }));
-            result.put("pgd_step_ms", time(() -> {
-                try (NDManager s = m.newSubManager()) {
-                    NDArray leaf = batchCopy(x, s);
-                    leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                        c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
-                    }
-                    leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
-                }
-            }));
+            result.put("pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
             classifier.freeze(false);
             Adamax optimiser = new Adamax(classifier.trainableParameters(), 1e-3);
             result.put("backward_only_ms", time(() -> {
                 try (NDManager s = m.newSubManager()) {
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                        NDArray labels = batchCopy(y, s);
-                        c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
-                    }
+                    trainingPass(classifier, s, x, y);
                 }
             }));
             result.put("optimiser_only_ms", time(() -> {
@@ -132,10 +120,7 @@ final class BenchCommand implements Callable<Integer> {
             }));
             result.put("train_step_ms", time(() -> {
                 try (NDManager s = m.newSubManager()) {
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                        NDArray labels = batchCopy(y, s);
-                        c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
-                    }
+                    trainingPass(classifier, s, x, y);
                     optimiser.step(s);
                 }
             }));
@@ -148,16 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             NDArray y = m.randomInteger(0, 5, new Shape(128), ai.djl.ndarray.types.DataType.INT32);
             var classifier = model.classifier();
             classifier.freeze(true);
-            result.put("caslcnet_pgd_step_ms", time(() -> {
-                try (NDManager s = m.newSubManager()) {
-                    NDArray leaf = batchCopy(x, s);
-                    leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                        c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
-                    }
-                    leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
-                }
-            }));
+            result.put("caslcnet_pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
         }
         try (NDManager m = NDManager.newBaseManager(Engines.device())) {
             LinfDistance layer = new LinfDistance(width, false);
@@ -216,6 +192,26 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(ms);
         return Math.round(ms[repeats / 2] * 100) / 100.0;
+    }
+
+    /** One PGD step (input gradient with the parameters frozen, signed step, clamp) on a copy of the batch. */
+    private static void pgdStep(org.robustecg.model.Classifier classifier, NDManager m, NDArray x, NDArray y) {
+        try (NDManager s = m.newSubManager()) {
+            NDArray leaf = batchCopy(x, s);
+            leaf.setRequiresGradient(true);
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
+            }
+            leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
+        }
+    }
+
+    /** Training-mode forward pass and backward pass (parameter gradients) on a copy of the batch in {@code s}. */
+    private static void trainingPass(org.robustecg.model.Classifier classifier, NDManager s, NDArray x, NDArray y) {
+        try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+            NDArray labels = batchCopy(y, s);
+            c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
+        }
     }
 
     /** A copy of a long-lived array in the call's own manager. */

@@ -84,6 +84,12 @@ class NodeStepsTest {
         return out;
     }
 
+    /** The records table of the six CPSC2018 sample recordings (labels from their #Dx codes). */
+    static Table cpscSamples() throws Exception {
+        return (Table) run(new EcgReaderStep(), Map.of("format", "cpsc2018", "folder",
+                TestData.dir().resolve("cpsc2018/cinc2020").toString()), List.of()).get(0);
+    }
+
     static Object spec(Object data) {
         return data instanceof Table t ? t.spec() : data instanceof ModelPort m ? m.info() : null;
     }
@@ -117,8 +123,7 @@ class NodeStepsTest {
                 cpsc.resolve("cinc2020").toString(), "reference", cpsc.resolve("REFERENCE.csv").toString()), List.of())
                 .get(0);
         assertEquals(6, cinc.size());
-        Table fromDx = (Table) run(new EcgReaderStep(), Map.of("format", "cpsc2018", "folder",
-                cpsc.resolve("cinc2020").toString()), List.of()).get(0);
+        Table fromDx = cpscSamples();
         assertEquals(RecordTables.diagnoses(cinc), RecordTables.diagnoses(fromDx), "REFERENCE.csv and #Dx agree");
         assertEquals(12, RecordTables.records(cinc).get(0).leads().size());
         Table kaggle = (Table) run(new EcgReaderStep(), Map.of("format", "kaggle-csv", "file", TestData.dir()
@@ -189,9 +194,7 @@ class NodeStepsTest {
 
     @Test
     void preprocessorRecordsModeCropsPadsAndMasks() throws Exception {
-        Path cpsc = TestData.dir().resolve("cpsc2018");
-        Table cinc = (Table) run(new EcgReaderStep(), Map.of("format", "cpsc2018", "folder",
-                cpsc.resolve("cinc2020").toString()), List.of()).get(0);
+        Table cinc = cpscSamples();
         Table items = (Table) run(new PreprocessorStep(), Map.of("mode", "records", "split", "none", "crop_length",
                 3000, "padded_length", 4096), List.of(cinc)).get(0);
         assertTrue(items.size() >= 4, "single-label recordings kept: " + items.size());
@@ -300,9 +303,7 @@ class NodeStepsTest {
 
     @Test
     void aModelThatDoesNotFitTheDataIsAClearError() throws Exception {
-        Path cpsc = TestData.dir().resolve("cpsc2018");
-        Table cinc = (Table) run(new EcgReaderStep(), Map.of("format", "cpsc2018", "folder",
-                cpsc.resolve("cinc2020").toString()), List.of()).get(0);
+        Table cinc = cpscSamples();
         Table items = (Table) run(new PreprocessorStep(), Map.of("mode", "records", "split", "none", "crop_length",
                 300, "padded_length", 300), List.of(cinc)).get(0);
         var e = assertThrows(IllegalArgumentException.class, () -> new AttackerStep().configure(OptionValues.defaults(
