@@ -5,7 +5,9 @@ channels per group, LeakyReLU 0.01, eight residual blocks 128/128/256/256/512/51
 2,2,2,2,2,2,1,1, global average pooling, linear classifier) on random 1 x 187 input, 5 classes. Times a
 forward pass, a training step (cross-entropy, Adamax) and a PGD step (gradient w.r.t. the input,
 parameters frozen); then a PGD step of the full-width CASLCNet (CAS after the last two blocks, a 5-layer exact l-inf
-head) on a batch of 128. Prints JSON with the median milliseconds of each.
+head) on a batch of 128; then two single kernels, forward and backward: the first block's strided convolution
+(64 -> 128 channels, width 94) and a GroupNorm of 512 channels on width 2. Prints JSON with the median
+milliseconds of each.
 """
 import json
 import os
@@ -118,6 +120,18 @@ def pgd_step_of(model, x, y, loss_fn):
     return step
 
 
+def kernel_step(op, shape):
+    """Forward and backward of one op on a random [batch, channels, width] input (input gradient and, when the op
+    has them, parameter gradients): the same kernels timed on both sides, apart from any framework."""
+    x0 = torch.randn(*shape)
+
+    def step():
+        x = x0.clone().requires_grad_(True)
+        op(x).sum().backward()
+        x.grad.sum().item()
+    return step
+
+
 def median_ms(call, repeats):
     for _ in range(3):
         call()
@@ -151,6 +165,8 @@ def main():
         loss_fn(model(x), y).backward()
         optimiser.step()
 
+    conv = nn.Conv1d(64, 128, 3, 2, 1, bias=False)
+    group_norm = norm(512)
     caslcnet = Caslcnet().eval()
     xc, yc = x[:128], y[:128]
 
@@ -162,6 +178,8 @@ def main():
         "train_step_ms": median_ms(train_step, repeats),
         "pgd_step_ms": median_ms(pgd_step_of(model, x, y, loss_fn), repeats),
         "caslcnet_pgd_step_ms": median_ms(pgd_step_of(caslcnet, xc, yc, loss_fn), repeats),
+        "kernel_conv_ms": median_ms(kernel_step(conv, (batch, 64, 94)), repeats),
+        "kernel_group_norm_ms": median_ms(kernel_step(group_norm, (batch, 512, 2)), repeats),
     }
     print(json.dumps(result))
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
+import org.robustecg.model.GroupNorm;
 import org.robustecg.model.LinfDistance;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code robustecg bench}: times the network's basic operations (a benchmark, not a test). */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Times, on random MIT-BIH-shaped input (1 x 187, 5 classes), a forward pass, a training step "
-                + "(cross-entropy, Adamax) and a PGD step of the full-width ResNet18-1D backbone, and the exact "
+                + "(cross-entropy, Adamax) and a PGD step of the full-width ResNet18-1D backbone, two of its kernels "
+                + "alone (a strided convolution, a GroupNorm on a narrow map), and the exact "
                 + "l-inf distance layer in its fast (arg-max + gather) and plain broadcast forms. Prints the median "
                 + "time per call and samples per second; bench/model-vs-pytorch.sh puts them beside PyTorch's.")
 final class BenchCommand implements Callable<Integer> {
@@ -136,6 +138,13 @@ final class BenchCommand implements Callable<Integer> {
             result.put("caslcnet_pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
         }
         try (NDManager m = NDManager.newBaseManager(Engines.device())) {
+            // Single kernels, as in the reference: where the engines themselves differ, apart from this project.
+            ai.djl.nn.convolutional.Conv1d conv = ai.djl.nn.convolutional.Conv1d.builder().setFilters(128)
+                    .setKernelShape(new Shape(3)).optStride(new Shape(2)).optPadding(new Shape(1)).optBias(false).build();
+            result.put("kernel_conv_ms", kernelStep(conv, m, new Shape(batch, 64, 94)));
+            result.put("kernel_group_norm_ms", kernelStep(new GroupNorm(32), m, new Shape(batch, 512, 2)));
+        }
+        try (NDManager m = NDManager.newBaseManager(Engines.device())) {
             LinfDistance layer = new LinfDistance(width, false);
             layer.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(linfBatch, width));
             var store = new ai.djl.training.ParameterStore(m, false);
@@ -212,6 +221,23 @@ final class BenchCommand implements Callable<Integer> {
             NDArray labels = batchCopy(y, s);
             c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
         }
+    }
+
+    /** Median time of forward and backward of one block (input and parameter gradients) on a random input. */
+    private double kernelStep(ai.djl.nn.Block block, NDManager m, Shape shape) {
+        block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+        var store = new ai.djl.training.ParameterStore(m, false);
+        NDArray x = m.randomNormal(shape);
+        return time(() -> {
+            try (NDManager s = m.newSubManager()) {
+                NDArray leaf = batchCopy(x, s);
+                leaf.setRequiresGradient(true);
+                try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    c.backward(block.forward(store, new NDList(leaf), true).head().sum());
+                }
+                leaf.getGradient().sum().getFloat();
+            }
+        });
     }
 
     /** A copy of a long-lived array in the call's own manager. */

@@ -11,8 +11,8 @@ import ai.djl.util.PairList;
 /**
  * Group normalisation of {@code [B, C, W]} feature maps (Wu and He 2018), with a per-channel scale and
  * shift. Inputs: {@code [x]} or {@code [x, mask]}; with a mask the statistics use real positions only,
- * so zero padding does not change them. The unmasked case uses the engine's fused layer norm on
- * {@code [B, groups, C/groups * W]}.
+ * so zero padding does not change them. Unmasked and training, it is PyTorch's fused group norm
+ * ({@link NativeGroupNorm}); unmasked with frozen parameters, a layer norm over each group, then the affine map.
  */
 public final class GroupNorm extends AbstractBlock {
 
@@ -38,26 +38,36 @@ public final class GroupNorm extends AbstractBlock {
         long b = x.getShape().get(0);
         long c = x.getShape().get(1);
         long w = x.getShape().get(2);
-        long perGroup = c / groups * w;
-        NDArray normalised;
+        NDArray scale = store.getValue(gamma, x.getDevice(), training);
+        NDArray shift = store.getValue(beta, x.getDevice(), training);
+        if (mask == null && scale.hasGradient()) {
+            // Training: one fused kernel computes the input's and the affine parameters' gradients.
+            return new NDList(NativeGroupNorm.apply(x, groups, scale, shift, EPSILON));
+        }
         if (mask == null) {
+            // Frozen parameters (attacks, inference): libtorch 2.7's group-norm backward for the input alone is
+            // slower than layer norm's on maps a few samples wide, so normalise as a layer norm over each group.
+            long perGroup = c / groups * w;
             NDArray grouped = x.reshape(b, groups, perGroup);
             NDArray ones = x.getManager().ones(new Shape(perGroup), x.getDataType(), x.getDevice());
             NDArray zeros = x.getManager().zeros(new Shape(perGroup), x.getDataType(), x.getDevice());
-            normalised = grouped.getNDArrayInternal().layerNorm(grouped, new Shape(perGroup), ones, zeros, EPSILON)
-                    .singletonOrThrow().reshape(b, c, w);
-        } else {
-            NDArray grouped = x.reshape(b, groups, c / groups, w);
-            NDArray m = mask.reshape(b, 1, 1, w);
-            NDArray count = m.sum(new int[] {2, 3}, true).mul(c / groups).maximum(1f);
-            NDArray mean = grouped.mul(m).sum(new int[] {2, 3}, true).div(count);
-            NDArray centred = grouped.sub(mean);
-            NDArray variance = centred.mul(m).square().sum(new int[] {2, 3}, true).div(count);
-            normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(b, c, w);
+            NDArray normalised = grouped.getNDArrayInternal().layerNorm(grouped, new Shape(perGroup), ones, zeros,
+                    EPSILON).singletonOrThrow().reshape(b, c, w);
+            return new NDList(affine(normalised, scale, shift, x));
         }
-        NDArray scale = Masks.local(store.getValue(gamma, x.getDevice(), training).reshape(1, c, 1), x);
-        NDArray shift = Masks.local(store.getValue(beta, x.getDevice(), training).reshape(1, c, 1), x);
-        return new NDList(normalised.mul(scale).add(shift));
+        NDArray grouped = x.reshape(b, groups, c / groups, w);
+        NDArray m = mask.reshape(b, 1, 1, w);
+        NDArray count = m.sum(new int[] {2, 3}, true).mul(c / groups).maximum(1f);
+        NDArray mean = grouped.mul(m).sum(new int[] {2, 3}, true).div(count);
+        NDArray centred = grouped.sub(mean);
+        NDArray variance = centred.mul(m).square().sum(new int[] {2, 3}, true).div(count);
+        NDArray normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(b, c, w);
+        return new NDList(affine(normalised, scale, shift, x));
+    }
+
+    private static NDArray affine(NDArray normalised, NDArray scale, NDArray shift, NDArray x) {
+        long c = x.getShape().get(1);
+        return normalised.mul(Masks.local(scale.reshape(1, c, 1), x)).add(Masks.local(shift.reshape(1, c, 1), x));
     }
 
     @Override

@@ -69,8 +69,8 @@ public final class Adamax {
                 NDArray weights = w.stopGradient();
                 weights.attach(local);
                 mu[0].muli(BETA1).addi(g.mul(1 - BETA1));
-                mu[1].muli(BETA2);
-                mu[1].addi(g.abs().add(EPSILON).sub(mu[1]).maximum(0f));
+                // The new u is computed in this step's manager; u then takes over its buffer.
+                mu[1].intern(g.abs().add(EPSILON).maximum(mu[1].muli(BETA2)));
                 // mu[0] is long-lived: its quotient would stay in its manager, so move it to this step's.
                 NDArray ratio = mu[0].div(mu[1]);
                 ratio.attach(local);
@@ -87,7 +87,8 @@ public final class Adamax {
             for (Parameter p : parameters) {
                 NDArray g = p.getArray().getGradient();
                 g.attach(local);
-                NDArray sum = g.abs().sum();
+                // A sum is finite exactly when every element is (short of float overflow, itself a broken step).
+                NDArray sum = g.sum();
                 total = total == null ? sum : total.add(sum);
             }
             return total == null || Double.isFinite(total.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)

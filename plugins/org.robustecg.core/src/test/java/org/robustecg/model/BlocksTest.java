@@ -39,6 +39,34 @@ class BlocksTest {
     }
 
     @Test
+    void fusedGroupNormAndTheFrozenLayerNormPathAreTheSameFunction() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            GroupNorm norm = new GroupNorm(2);
+            norm.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
+            NDArray gamma = norm.getParameters().get("gamma").getArray();
+            NDArray beta = norm.getParameters().get("beta").getArray();
+            gamma.set(new double[] {0.5, -1.5, 2, 1});
+            beta.set(new double[] {0.1, 0.2, -0.3, 0});
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(0, 2, new Shape(3, 4, 7), DataType.FLOAT64);
+            // Parameters that need gradients (training) take PyTorch's fused kernel ...
+            NDArray fused = norm.forward(store, new NDList(x), true).head();
+            // ... its gradients with respect to scale and shift match finite differences ...
+            NDArray shift = beta.duplicate();
+            GradientChecks.check(m, gamma.duplicate(), g -> NativeGroupNorm.apply(x, 2, g, shift, 1e-5f), 4, 1e-4);
+            NDArray scale = gamma.duplicate();
+            GradientChecks.check(m, beta.duplicate(), b -> NativeGroupNorm.apply(x, 2, scale, b, 1e-5f), 4, 1e-4);
+            // ... and frozen parameters (attacks, inference) the layer-norm form: the same values and input gradients.
+            norm.freezeParameters(true);
+            assertTrue(!gamma.hasGradient(), "frozen");
+            NDArray frozen = norm.forward(store, new NDList(x), false).head();
+            assertEquals(0, fused.sub(frozen).abs().max().getDouble(), 1e-12);
+            GradientChecks.check(m, x, v -> norm.forward(store, new NDList(v), false).head(), 25, 1e-4);
+        }
+    }
+
+    @Test
     void linfLayerGradientsAtFiniteAndInfiniteP() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);

@@ -70,6 +70,44 @@ class BundlesInEquinoxTest {
                 }
             });
             assertArrayEquals(new float[] {2, 4, 6}, result);
+            // A training-mode GroupNorm: PyTorch's fused kernel through a TorchScript module the core writes and
+            // loads at run time, the one place where the core calls the PyTorch engine's own API.
+            float[] normalised = (float[]) call.invoke(null, (Callable<float[]>) () -> {
+                Object m = manager.getMethod("newBaseManager").invoke(null);
+                try {
+                    Class<?> shapeType = djl.loadClass("ai.djl.ndarray.types.Shape");
+                    Object shape = shapeType.getConstructor(long[].class).newInstance((Object) new long[] {2, 4, 3});
+                    Class<?> dataType = djl.loadClass("ai.djl.ndarray.types.DataType");
+                    Object norm = core.loadClass("org.robustecg.model.GroupNorm").getConstructor(int.class).newInstance(2);
+                    Object shapes = java.lang.reflect.Array.newInstance(shapeType, 1);
+                    java.lang.reflect.Array.set(shapes, 0, shape);
+                    Class<?> block = djl.loadClass("ai.djl.nn.Block");
+                    block.getMethod("initialize", manager, dataType, shapes.getClass())
+                            .invoke(norm, m, dataType.getField("FLOAT32").get(null), shapes);
+                    Object store = djl.loadClass("ai.djl.training.ParameterStore").getConstructor(manager, boolean.class)
+                            .newInstance(m, false);
+                    Object x = manager.getMethod("arange", int.class).invoke(m, 24);
+                    Class<?> nd = djl.loadClass("ai.djl.ndarray.NDArray");
+                    x = nd.getMethod("reshape", shapeType).invoke(nd.getMethod("toType", dataType, boolean.class)
+                            .invoke(x, dataType.getField("FLOAT32").get(null), false), shape);
+                    Class<?> list = djl.loadClass("ai.djl.ndarray.NDList");
+                    Object arrays = java.lang.reflect.Array.newInstance(nd, 1);
+                    java.lang.reflect.Array.set(arrays, 0, x);
+                    Object in = list.getConstructor(nd.arrayType()).newInstance(arrays);
+                    Object out = block.getMethod("forward", store.getClass(), list, boolean.class).invoke(norm, store, in, true);
+                    return (float[]) nd.getMethod("toFloatArray").invoke(list.getMethod("head").invoke(out));
+                } finally {
+                    ((AutoCloseable) m).close();
+                }
+            });
+            for (int group = 0; group < 4; group++) {
+                double sum = 0;
+                for (int i = 0; i < 6; i++) {
+                    sum += normalised[group * 6 + i];
+                }
+                assertEquals(0, sum, 1e-4, "group " + group + " has mean 0");
+                assertEquals(-1.4638, normalised[group * 6], 1e-3, "(0 - 2.5) / std(0..5) in group " + group);
+            }
             assertEquals(core.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
                     .filter(w -> w.getCapability().getAttributes().get("osgi.wiring.package").toString().startsWith("ai.djl"))
                     .map(w -> w.getProvider().getBundle().getSymbolicName()).distinct().toList(), List.of("org.robustecg.djl"),
