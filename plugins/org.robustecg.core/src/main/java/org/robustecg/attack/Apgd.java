@@ -25,91 +25,93 @@ final class Apgd {
     }
 
     static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings settings) {
-        NDManager manager = x.getManager();
         int n = (int) x.getShape().get(0);
         int iterations = settings.steps();
         List<Integer> checkpoints = checkpoints(iterations);
         PgdSettings range = settings.pgd(eps, true);
-        NDArray current = Pgd.project(x, x.add(manager.randomUniform((float) -eps, (float) eps, x.getShape(),
-                x.getDataType())), mask, range);
         float[] step = new float[n];
         java.util.Arrays.fill(step, (float) (2 * eps));
-        Step first = evaluate(target, current, mask, labels);
-        float[] loss = first.loss;
-        float[] bestLoss = loss.clone();
-        NDArray best = current;
-        NDArray fooled = current;
-        boolean[] isFooled = first.wrong.clone();
-        NDArray previous = current;
-        NDArray gradient = first.gradient;
-        int[] increases = new int[n];
-        float[] stepAtCheckpoint = step.clone();
-        float[] bestAtCheckpoint = bestLoss.clone();
-        int lastCheckpoint = 0;
-        for (int k = 0; k < iterations; k++) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray eta = manager.create(step).reshape(n, 1, 1);
-                eta.attach(scratch);
-                NDArray z = Pgd.project(x, current.add(gradient.sign().mul(eta)), mask, range);
-                NDArray next = k == 0 ? z : Pgd.project(x, current.add(z.sub(current).mul(ALPHA))
-                        .add(current.sub(previous).mul(1 - ALPHA)), mask, range);
-                next.attach(manager);
-                Step s = evaluate(target, next, mask, labels);
-                NDArray improved = flags(manager, s.loss, bestLoss, n);
-                improved.attach(scratch);
-                NDArray newBest = next.mul(improved).add(best.mul(improved.neg().add(1f)));
-                boolean[] newlyFooled = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    if (s.loss[i] > loss[i]) {
-                        increases[i]++;
-                    }
-                    if (s.loss[i] > bestLoss[i]) {
-                        bestLoss[i] = s.loss[i];
-                    }
-                    newlyFooled[i] = s.wrong[i] && !isFooled[i];
-                    isFooled[i] |= s.wrong[i];
-                }
-                NDArray take = mask(manager, newlyFooled, n);
-                take.attach(scratch);
-                NDArray newFooled = next.mul(take).add(fooled.mul(take.neg().add(1f)));
-                newBest.attach(manager);
-                newFooled.attach(manager);
-                previous = current;
-                current = next;
-                best = newBest;
-                fooled = newFooled;
-                loss = s.loss;
-                gradient = s.gradient;
-                if (checkpoints.contains(k + 1)) {
-                    int since = k + 1 - lastCheckpoint;
-                    boolean[] halve = new boolean[n];
+        try (AttackState state = new AttackState(x)) {
+            NDArray current;
+            Step first;
+            try (NDManager scope = state.iteration(mask, labels)) {
+                current = Pgd.project(x, x.add(scope.randomUniform((float) -eps, (float) eps, x.getShape(),
+                        x.getDataType())), mask, range);
+                first = evaluate(target, current, mask, labels);
+                state.keep(current, first.gradient);
+            }
+            float[] loss = first.loss;
+            float[] bestLoss = loss.clone();
+            NDArray best = current;
+            NDArray fooled = current;
+            boolean[] isFooled = first.wrong.clone();
+            NDArray previous = current;
+            NDArray gradient = first.gradient;
+            int[] increases = new int[n];
+            float[] stepAtCheckpoint = step.clone();
+            float[] bestAtCheckpoint = bestLoss.clone();
+            int lastCheckpoint = 0;
+            for (int k = 0; k < iterations; k++) {
+                try (NDManager scope = state.iteration(mask, labels)) {
+                    NDArray eta = scope.create(step).reshape(n, 1, 1);
+                    NDArray z = Pgd.project(x, current.add(gradient.sign().mul(eta)), mask, range);
+                    NDArray next = k == 0 ? z : Pgd.project(x, current.add(z.sub(current).mul(ALPHA))
+                            .add(current.sub(previous).mul(1 - ALPHA)), mask, range);
+                    Step s = evaluate(target, next, mask, labels);
+                    NDArray improved = flags(scope, s.loss, bestLoss, n);
+                    NDArray newBest = next.mul(improved).add(best.mul(improved.neg().add(1f)));
+                    boolean[] newlyFooled = new boolean[n];
                     for (int i = 0; i < n; i++) {
-                        boolean fewIncreases = increases[i] < RHO * since;
-                        boolean stalled = stepAtCheckpoint[i] == step[i] && bestAtCheckpoint[i] == bestLoss[i];
-                        halve[i] = fewIncreases || stalled;
-                        stepAtCheckpoint[i] = step[i];
-                        bestAtCheckpoint[i] = bestLoss[i];
-                        if (halve[i]) {
-                            step[i] /= 2;
+                        if (s.loss[i] > loss[i]) {
+                            increases[i]++;
                         }
-                        increases[i] = 0;
+                        if (s.loss[i] > bestLoss[i]) {
+                            bestLoss[i] = s.loss[i];
+                        }
+                        newlyFooled[i] = s.wrong[i] && !isFooled[i];
+                        isFooled[i] |= s.wrong[i];
                     }
-                    NDArray back = mask(manager, halve, n);
-                    back.attach(scratch);
-                    NDArray restarted = best.mul(back).add(current.mul(back.neg().add(1f)));
-                    restarted.attach(manager);
-                    current = restarted;
-                    lastCheckpoint = k + 1;
-                    if (anyTrue(halve)) {
-                        Step again = evaluate(target, current, mask, labels);
-                        gradient = again.gradient;
-                        loss = again.loss;
+                    NDArray take = mask(scope, newlyFooled, n);
+                    NDArray newFooled = next.mul(take).add(fooled.mul(take.neg().add(1f)));
+                    previous = current;
+                    current = next;
+                    best = newBest;
+                    fooled = newFooled;
+                    loss = s.loss;
+                    gradient = s.gradient;
+                    if (checkpoints.contains(k + 1)) {
+                        int since = k + 1 - lastCheckpoint;
+                        boolean[] halve = new boolean[n];
+                        for (int i = 0; i < n; i++) {
+                            boolean fewIncreases = increases[i] < RHO * since;
+                            boolean stalled = stepAtCheckpoint[i] == step[i] && bestAtCheckpoint[i] == bestLoss[i];
+                            halve[i] = fewIncreases || stalled;
+                            stepAtCheckpoint[i] = step[i];
+                            bestAtCheckpoint[i] = bestLoss[i];
+                            if (halve[i]) {
+                                step[i] /= 2;
+                            }
+                            increases[i] = 0;
+                        }
+                        NDArray back = mask(scope, halve, n);
+                        current = best.mul(back).add(current.mul(back.neg().add(1f)));
+                        lastCheckpoint = k + 1;
+                        if (anyTrue(halve)) {
+                            Step again = evaluate(target, current, mask, labels);
+                            gradient = again.gradient;
+                            loss = again.loss;
+                        }
                     }
+                    state.keep(previous, current, best, fooled, gradient);
                 }
             }
+            try (NDManager scope = state.iteration()) {
+                NDArray use = mask(scope, isFooled, n);
+                NDArray result = fooled.mul(use).add(best.mul(use.neg().add(1f)));
+                state.keep(result);
+                return state.result(result);
+            }
         }
-        NDArray use = mask(manager, isFooled, n);
-        return fooled.mul(use).add(best.mul(use.neg().add(1f)));
     }
 
     /**

@@ -52,6 +52,7 @@ public final class Attacks {
     /** Cross-entropy of the main head plus auxWeight times the mean cross-entropy of the auxiliary heads. */
     static Function<NDList, NDArray> crossEntropy(NDArray labels, AttackSettings settings) {
         return out -> {
+            AttackState.borrow(out.get(0).getManager(), labels);
             NDArray loss = Losses.crossEntropy(out.get(0), labels);
             if (settings.auxWeight() != 0 && out.size() > 1) {
                 NDArray aux = null;
@@ -67,6 +68,7 @@ public final class Attacks {
 
     /** The Carlini-Wagner margin max_{k != y} z_k - z_y, summed (its ascent makes the sample wrong). */
     static NDArray cwMargin(NDArray logits, NDArray labels) {
+        AttackState.borrow(logits.getManager(), labels);
         NDArray oneHot = labels.toType(DataType.INT64, false).oneHot((int) logits.getShape().get(1), logits.getDataType());
         NDArray zy = logits.mul(oneHot).sum(new int[] {1});
         NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
@@ -92,43 +94,42 @@ public final class Attacks {
     private static NDArray momentum(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
         PgdSettings range = settings.pgd(eps, false);
-        NDArray adversarial = x;
-        NDArray accumulated = x.zerosLike();
         int[] axes = nonBatchAxes(x);
-        for (int t = 0; t < settings.steps(); t++) {
-            try (NDManager scratch = x.getManager().newSubManager()) {
-                NDArray g = gradient(target, adversarial, mask, crossEntropy(labels, settings));
-                g.attach(scratch);
-                NDArray normalised = g.div(g.abs().sum(axes, true).maximum(1e-12f));
-                NDArray nextAccumulated = accumulated.mul(MOMENTUM).add(normalised);
-                NDArray next = Pgd.project(x, adversarial.add(nextAccumulated.sign().mul(range.stepSize())), mask, range);
-                nextAccumulated.attach(x.getManager());
-                next.attach(x.getManager());
-                accumulated = nextAccumulated;
-                adversarial = next;
+        try (AttackState state = new AttackState(x)) {
+            NDArray adversarial = x;
+            NDArray accumulated = null;
+            for (int t = 0; t < settings.steps(); t++) {
+                try (NDManager scope = state.iteration(mask, labels)) {
+                    NDArray g = gradient(target, adversarial, mask, crossEntropy(labels, settings));
+                    g.attach(scope);
+                    NDArray normalised = g.div(g.abs().sum(axes, true).maximum(1e-12f));
+                    accumulated = accumulated == null ? normalised : accumulated.mul(MOMENTUM).add(normalised);
+                    adversarial = Pgd.project(x, adversarial.add(accumulated.sign().mul(range.stepSize())), mask, range);
+                    state.keep(adversarial, accumulated);
+                }
             }
+            return state.result(adversarial);
         }
-        return adversarial;
     }
 
     /** PGD with random starts; a later restart replaces a sample's example only if it fools the model. */
     private static NDArray restarts(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings, Function<NDList, NDArray> objective) {
-        NDArray best = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
-        for (int r = 1; r < settings.restarts(); r++) {
-            try (NDManager scratch = x.getManager().newSubManager()) {
-                NDArray stillRight = correct(target, best, mask, labels);
-                stillRight.attach(scratch);
-                NDArray candidate = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
-                candidate.attach(scratch);
-                NDArray use = stillRight.logicalAnd(correct(target, candidate, mask, labels).logicalNot())
-                        .toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
-                NDArray merged = candidate.mul(use).add(best.mul(use.neg().add(1f)));
-                merged.attach(x.getManager());
-                best = merged;
+        try (AttackState state = new AttackState(x)) {
+            NDArray best = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
+            state.keep(best);
+            for (int r = 1; r < settings.restarts(); r++) {
+                try (NDManager scope = state.iteration(mask, labels)) {
+                    NDArray stillRight = correct(target, best, mask, labels);
+                    NDArray candidate = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
+                    NDArray use = stillRight.logicalAnd(correct(target, candidate, mask, labels).logicalNot())
+                            .toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
+                    best = candidate.mul(use).add(best.mul(use.neg().add(1f)));
+                    state.keep(best);
+                }
             }
+            return state.result(best);
         }
-        return best;
     }
 
     private static NDArray correct(AttackTarget target, NDArray x, NDArray mask, NDArray labels) {
@@ -142,28 +143,37 @@ public final class Attacks {
      */
     private static NDArray sap(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
-        NDManager manager = x.getManager();
         Function<NDList, NDArray> objective = crossEntropy(labels, settings);
         PgdSettings range = settings.pgd(eps, false);
-        NDArray start = Pgd.perturb(target, x, mask, range, objective);
-        NDArray theta = start.sub(x);
-        NDArray kernels = manager.create(sapKernels(), new Shape(SAP_SIZES.length * SAP_SIGMAS.length, 1,
-                SAP_SIZES[SAP_SIZES.length - 1])).toType(x.getDataType(), false);
         float step = (float) range.stepSize();
-        for (int t = 0; t < 2 * settings.steps(); t++) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray leaf = theta.duplicate();
-                leaf.attach(scratch);
-                leaf.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.backward(objective.apply(target.forward(smoothedInput(x, leaf, kernels, mask, range), mask)));
+        try (AttackState state = new AttackState(x)) {
+            NDArray theta;
+            NDArray kernels;
+            try (NDManager scope = state.iteration(mask, labels)) {
+                theta = Pgd.perturb(target, x, mask, range, objective).sub(x);
+                kernels = scope.create(sapKernels(), new Shape(SAP_SIZES.length * SAP_SIGMAS.length, 1,
+                        SAP_SIZES[SAP_SIZES.length - 1])).toType(x.getDataType(), false);
+                state.keep(theta, kernels);
+            }
+            for (int t = 0; t < 2 * settings.steps(); t++) {
+                try (NDManager scope = state.iteration(mask, labels)) {
+                    NDArray leaf = theta.duplicate();
+                    leaf.attach(scope);
+                    leaf.setRequiresGradient(true);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(objective.apply(target.forward(smoothedInput(x, leaf, kernels, mask, range),
+                                mask)));
+                    }
+                    theta = leaf.stopGradient().add(leaf.getGradient().sign().mul(step)).clip(-eps, eps);
+                    state.keep(theta, kernels);
                 }
-                NDArray next = leaf.stopGradient().add(leaf.getGradient().sign().mul(step)).clip(-eps, eps);
-                next.attach(manager);
-                theta = next;
+            }
+            try (NDManager scope = state.iteration(mask)) {
+                NDArray adversarial = smoothedInput(x, theta, kernels, mask, range).stopGradient();
+                state.keep(adversarial);
+                return state.result(adversarial);
             }
         }
-        return smoothedInput(x, theta, kernels, mask, range).stopGradient();
     }
 
     /** x plus the smoothed perturbation of theta, clamped to the range if set, padded positions left as x. */

@@ -29,37 +29,39 @@ final class IterativeAttacks {
      */
     static NDArray pgdEcg(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
-        NDManager manager = x.getManager();
         PgdSettings range = settings.pgd(eps, false);
         float step = (float) (settings.stepSize() > 0 ? settings.stepSize() : 0.01);
-        NDArray adversarial = x;
-        NDArray m = x.zerosLike();
-        NDArray u = x.zerosLike();
-        NDArray active = x.onesLike();
-        for (int t = 1; t <= settings.steps(); t++) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray g = Attacks.gradient(target, adversarial, mask, Attacks.crossEntropy(labels, settings));
-                g.attach(scratch);
-                NDArray nextM = m.mul(BETA1).add(g.mul(1 - BETA1));
-                NDArray nextU = u.mul(BETA2).maximum(g.abs().add(1e-8f));
-                NDArray update = nextM.div(nextU).mul(step / (1 - Math.pow(BETA1, t))).mul(active);
-                NDArray next = Pgd.project(x, adversarial.add(update), mask, range);
-                NDArray stillRight = target.forward(next, mask).get(0).argMax(1).toType(labels.getDataType(), false)
-                        .eq(labels).toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
-                NDArray nextActive = active.mul(stillRight);
-                for (NDArray a : new NDArray[] {nextM, nextU, next, nextActive}) {
-                    a.attach(manager);
-                }
-                m = nextM;
-                u = nextU;
-                adversarial = next;
-                active = nextActive;
-                if (active.sum().getFloat() == 0) {
-                    break;
+        try (AttackState state = new AttackState(x)) {
+            NDArray adversarial = x;
+            NDArray m;
+            NDArray u;
+            NDArray active;
+            try (NDManager scope = state.iteration()) {
+                m = x.zerosLike();
+                u = x.zerosLike();
+                active = x.onesLike();
+                state.keep(m, u, active);
+            }
+            for (int t = 1; t <= settings.steps(); t++) {
+                try (NDManager scope = state.iteration(mask, labels)) {
+                    NDArray g = Attacks.gradient(target, adversarial, mask, Attacks.crossEntropy(labels, settings));
+                    g.attach(scope);
+                    m = m.mul(BETA1).add(g.mul(1 - BETA1));
+                    u = u.mul(BETA2).maximum(g.abs().add(1e-8f));
+                    NDArray update = m.div(u).mul(step / (1 - Math.pow(BETA1, t))).mul(active);
+                    adversarial = Pgd.project(x, adversarial.add(update), mask, range);
+                    NDArray stillRight = target.forward(adversarial, mask).get(0).argMax(1)
+                            .toType(labels.getDataType(), false).eq(labels).toType(x.getDataType(), false)
+                            .reshape(x.getShape().get(0), 1, 1);
+                    active = active.mul(stillRight);
+                    state.keep(m, u, adversarial, active);
+                    if (active.sum().getFloat() == 0) {
+                        break;
+                    }
                 }
             }
+            return state.result(adversarial);
         }
-        return adversarial == x ? x.duplicate() : adversarial;
     }
 
     /**
@@ -70,7 +72,6 @@ final class IterativeAttacks {
      */
     static NDArray carliniWagner(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double l2Budget,
             AttackSettings settings) {
-        NDManager manager = x.getManager();
         int n = (int) x.getShape().get(0);
         float lo = settings.lower();
         float hi = settings.upper();
@@ -81,23 +82,35 @@ final class IterativeAttacks {
         java.util.Arrays.fill(upperC, 1e10);
         double[] bestNorm = new double[n];
         java.util.Arrays.fill(bestNorm, Double.POSITIVE_INFINITY);
-        NDArray best = x.duplicate();
-        NDArray maskB = mask == null ? null : mask.expandDims(1);
-        // w with x' = x at the start (clipped away from the tanh asymptotes).
-        NDArray scaled = x.sub(lo).div(hi - lo).mul(2).sub(1).clip(-1 + 1e-6, 1 - 1e-6);
-        NDArray w0 = scaled.add(1).div(scaled.neg().add(1)).log().mul(0.5);
-        for (int search = 0; search < BINARY_SEARCH_STEPS; search++) {
-            boolean[] success = new boolean[n];
-            try (NDManager round = manager.newSubManager()) {
-                NDArray constants = round.create(toFloat(c)).toType(x.getDataType(), false);
-                NDArray w = w0.duplicate();
-                w.attach(round);
-                NDArray m = w.zerosLike();
-                NDArray v = w.zerosLike();
+        try (AttackState state = new AttackState(x)) {
+            NDArray best;
+            NDArray maskB;
+            NDArray w0;
+            try (NDManager scope = state.iteration(mask)) {
+                best = x.duplicate();
+                maskB = mask == null ? null : mask.expandDims(1);
+                // w with x' = x at the start (clipped away from the tanh asymptotes).
+                NDArray scaled = x.sub(lo).div(hi - lo).mul(2).sub(1).clip(-1 + 1e-6, 1 - 1e-6);
+                w0 = scaled.add(1).div(scaled.neg().add(1)).log().mul(0.5);
+                state.keep(best, maskB, w0);
+            }
+            for (int search = 0; search < BINARY_SEARCH_STEPS; search++) {
+                boolean[] success = new boolean[n];
+                NDArray constants;
+                NDArray w;
+                NDArray m;
+                NDArray v;
+                try (NDManager scope = state.iteration()) {
+                    constants = scope.create(toFloat(c)).toType(x.getDataType(), false);
+                    w = w0.duplicate();
+                    m = w.zerosLike();
+                    v = w.zerosLike();
+                    state.keep(best, maskB, w0, constants, w, m, v);
+                }
                 for (int t = 1; t <= settings.steps(); t++) {
-                    try (NDManager scratch = round.newSubManager()) {
+                    try (NDManager scope = state.iteration(mask, labels)) {
                         NDArray leaf = w.duplicate();
-                        leaf.attach(scratch);
+                        leaf.attach(scope);
                         leaf.setRequiresGradient(true);
                         NDArray candidate;
                         float[] norms;
@@ -132,41 +145,37 @@ final class IterativeAttacks {
                                 }
                             }
                         }
-                        NDArray takeArray = scratch.create(take).reshape(n, 1, 1).toType(x.getDataType(), false);
-                        NDArray newBest = candidate.stopGradient().mul(takeArray).add(best.mul(takeArray.neg().add(1f)));
+                        NDArray takeArray = scope.create(take).reshape(n, 1, 1).toType(x.getDataType(), false);
+                        best = candidate.stopGradient().mul(takeArray).add(best.mul(takeArray.neg().add(1f)));
                         NDArray g = leaf.getGradient();
-                        NDArray nextM = m.mul(BETA1).add(g.mul(1 - BETA1));
-                        NDArray nextV = v.mul(BETA2).add(g.square().mul(1 - BETA2));
+                        m = m.mul(BETA1).add(g.mul(1 - BETA1));
+                        v = v.mul(BETA2).add(g.square().mul(1 - BETA2));
                         double correction = Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
-                        NDArray nextW = leaf.stopGradient().sub(nextM.div(nextV.sqrt().add(1e-8f))
-                                .mul(CW_LEARNING_RATE * correction));
-                        newBest.attach(manager);
-                        best = newBest;
-                        for (NDArray a : new NDArray[] {nextM, nextV, nextW}) {
-                            a.attach(round);
-                        }
-                        m = nextM;
-                        v = nextV;
-                        w = nextW;
+                        w = leaf.stopGradient().sub(m.div(v.sqrt().add(1e-8f)).mul(CW_LEARNING_RATE * correction));
+                        state.keep(best, maskB, w0, constants, w, m, v);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    if (success[i]) {
+                        upperC[i] = Math.min(upperC[i], c[i]);
+                        c[i] = (lowerC[i] + upperC[i]) / 2;
+                    } else {
+                        lowerC[i] = Math.max(lowerC[i], c[i]);
+                        c[i] = upperC[i] < 1e9 ? (lowerC[i] + upperC[i]) / 2 : c[i] * 10;
                     }
                 }
             }
+            float[] keep = new float[n];
             for (int i = 0; i < n; i++) {
-                if (success[i]) {
-                    upperC[i] = Math.min(upperC[i], c[i]);
-                    c[i] = (lowerC[i] + upperC[i]) / 2;
-                } else {
-                    lowerC[i] = Math.max(lowerC[i], c[i]);
-                    c[i] = upperC[i] < 1e9 ? (lowerC[i] + upperC[i]) / 2 : c[i] * 10;
-                }
+                keep[i] = bestNorm[i] <= l2Budget ? 1 : 0;
+            }
+            try (NDManager scope = state.iteration()) {
+                NDArray keepArray = scope.create(keep).reshape(n, 1, 1).toType(x.getDataType(), false);
+                NDArray result = best.mul(keepArray).add(x.mul(keepArray.neg().add(1f)));
+                state.keep(result);
+                return state.result(result);
             }
         }
-        float[] keep = new float[n];
-        for (int i = 0; i < n; i++) {
-            keep[i] = bestNorm[i] <= l2Budget ? 1 : 0;
-        }
-        NDArray keepArray = manager.create(keep).reshape(n, 1, 1).toType(x.getDataType(), false);
-        return best.mul(keepArray).add(x.mul(keepArray.neg().add(1f)));
     }
 
     private static float[] toFloat(double[] d) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * l-inf PGD: optional uniform random start in the eps-ball, then steps of {@code stepSize * sign(grad)}
  * ascending an objective, each followed by projection onto the eps-ball and the valid range. Padded
- * positions (mask 0) are never perturbed. Each step's temporaries live in a sub-manager of the input's.
+ * positions (mask 0) are never perturbed. Each step's temporaries are freed with the step ({@link AttackState}).
  */
 public final class Pgd {
 
@@ -24,33 +24,33 @@ public final class Pgd {
      */
     public static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
             Function<NDList, NDArray> objective) {
-        NDManager manager = x.getManager();
         float eps = (float) settings.epsilon();
-        NDArray adversarial = x;
-        if (settings.randomStart() && eps > 0) {
-            adversarial = project(x, x.add(manager.randomUniform(-eps, eps, x.getShape(), x.getDataType())), mask,
-                    settings);
-        }
-        for (int step = 0; step < settings.steps(); step++) {
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray leaf = adversarial.duplicate();
-                leaf.attach(scratch);
-                leaf.setRequiresGradient(true);
-                NDArray gradient;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.backward(objective.apply(target.forward(leaf, mask)));
-                    gradient = leaf.getGradient();
+        try (AttackState state = new AttackState(x)) {
+            NDArray adversarial = x;
+            if (settings.randomStart() && eps > 0) {
+                try (NDManager scope = state.iteration(mask)) {
+                    adversarial = project(x, x.add(scope.randomUniform(-eps, eps, x.getShape(), x.getDataType())),
+                            mask, settings);
+                    state.keep(adversarial);
                 }
-                NDArray next = project(x, leaf.stopGradient().add(gradient.sign().mul(settings.stepSize())), mask,
-                        settings);
-                next.attach(manager);
-                if (adversarial != x) {
-                    adversarial.close();
-                }
-                adversarial = next;
             }
+            for (int step = 0; step < settings.steps(); step++) {
+                try (NDManager scope = state.iteration(mask)) {
+                    NDArray leaf = adversarial.duplicate();
+                    leaf.attach(scope);
+                    leaf.setRequiresGradient(true);
+                    NDArray gradient;
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(objective.apply(target.forward(leaf, mask)));
+                        gradient = leaf.getGradient();
+                    }
+                    adversarial = project(x, leaf.stopGradient().add(gradient.sign().mul(settings.stepSize())), mask,
+                            settings);
+                    state.keep(adversarial);
+                }
+            }
+            return state.result(adversarial);
         }
-        return adversarial == x ? x.duplicate() : adversarial;
     }
 
     /** Clips {@code candidate} to the eps-ball around x and to the valid range; padded positions keep x. */

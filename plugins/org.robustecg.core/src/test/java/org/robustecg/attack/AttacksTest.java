@@ -74,6 +74,37 @@ class AttacksTest {
         }
     }
 
+    /**
+     * No attack leaves a temporary per iteration in the caller's managers: with CPSC2018 records (8 x 33,792
+     * samples, batch 64: 69 MB per array) PGD-100 would otherwise hold tens of GB until the batch ends.
+     */
+    @Test
+    void noAttackKeepsMemoryPerIteration() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer target = twoLayer(m);
+            java.util.List<String> growing = new java.util.ArrayList<>();
+            for (AttackKind kind : AttackKind.values()) {
+                int[] open = new int[2];
+                for (int run = 0; run < 2; run++) {
+                    try (NDManager batch = m.newSubManager(); NDManager step = batch.newSubManager()) {
+                        NDArray mask = batch.ones(new Shape(4, LENGTH));
+                        mask.set(new ai.djl.ndarray.index.NDIndex(":, 30:"), 0f);
+                        NDArray y = batch.create(new int[] {0, 1, 2, 0});
+                        NDArray x = inputs(step, 4).mul(mask.expandDims(1));
+                        int before = batch.getManagedArrays().size();
+                        AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(run == 0 ? 3 : 9).withRestarts(2);
+                        Attacks.run(target, x, mask, y, 0.3, s);
+                        open[run] = batch.getManagedArrays().size() - before;
+                    }
+                }
+                if (open[0] != open[1]) {
+                    growing.add(kind + " (" + open[0] + " arrays left after 3 iterations, " + open[1] + " after 9)");
+                }
+            }
+            assertEquals(java.util.List.of(), growing);
+        }
+    }
+
     @Test
     void everyAttackStaysInTheBallInTheRangeAndOffThePadding() {
         try (NDManager m = NDManager.newBaseManager()) {
