@@ -19,11 +19,7 @@ class BlocksTest {
     void groupNormGradientMatchesFiniteDifferences() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
-            GroupNorm norm = new GroupNorm(2);
-            norm.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
-            // Non-trivial scale and shift.
-            norm.getParameters().get("gamma").getArray().set(new double[] {0.5, -1.5, 2, 1});
-            norm.getParameters().get("beta").getArray().set(new double[] {0.1, 0.2, -0.3, 0});
+            GroupNorm norm = scaledGroupNorm(m);
             ParameterStore store = new ParameterStore(m, false);
             NDArray x = m.randomNormal(0, 2, new Shape(3, 4, 7), DataType.FLOAT64);
             GradientChecks.check(m, x, v -> norm.forward(store, new NDList(v), true).head(), 25, 1e-4);
@@ -38,16 +34,22 @@ class BlocksTest {
         }
     }
 
+    /** GroupNorm(2 groups) of [3, 4, 7] float64 input with a non-trivial scale and shift. */
+    private static GroupNorm scaledGroupNorm(NDManager m) {
+        GroupNorm norm = new GroupNorm(2);
+        norm.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
+        norm.getParameters().get("gamma").getArray().set(new double[] {0.5, -1.5, 2, 1});
+        norm.getParameters().get("beta").getArray().set(new double[] {0.1, 0.2, -0.3, 0});
+        return norm;
+    }
+
     @Test
     void fusedGroupNormAndTheFrozenLayerNormPathAreTheSameFunction() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
-            GroupNorm norm = new GroupNorm(2);
-            norm.initialize(m, DataType.FLOAT64, new Shape(3, 4, 7));
+            GroupNorm norm = scaledGroupNorm(m);
             NDArray gamma = norm.getParameters().get("gamma").getArray();
             NDArray beta = norm.getParameters().get("beta").getArray();
-            gamma.set(new double[] {0.5, -1.5, 2, 1});
-            beta.set(new double[] {0.1, 0.2, -0.3, 0});
             ParameterStore store = new ParameterStore(m, false);
             NDArray x = m.randomNormal(0, 2, new Shape(3, 4, 7), DataType.FLOAT64);
             // Parameters that need gradients (training) take PyTorch's fused kernel ...
