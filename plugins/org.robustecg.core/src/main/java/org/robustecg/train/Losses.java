@@ -21,8 +21,12 @@ public final class Losses {
 
     /** KL(p || q) per sample, {@code [B]}, with p = softmax(natural), q = softmax(adversarial). */
     public static NDArray klPerSample(NDArray natural, NDArray adversarial) {
-        NDArray logP = natural.logSoftmax(1);
+        // Everything belongs to the adversarial batch's manager: TRADES's training adversary calls this at each
+        // PGD iteration with a natural batch that outlives them, and a result there would keep each iteration's
+        // autograd graph.
         NDArray logQ = adversarial.softmax(1).add(1e-12).log();
+        NDArray logP = natural.logSoftmax(1);
+        logP.attach(logQ.getManager());
         return logP.exp().mul(logP.sub(logQ)).sum(new int[] {1});
     }
 

@@ -48,6 +48,14 @@ class LossesTest {
             }
             assertEquals(ce, Losses.crossEntropy(nat, y).getDouble(), 1e-9);
             assertEquals(kl, Losses.klPerSample(nat, adv).mean().getDouble(), 1e-9);
+            try (NDManager adversarialBatch = m.newSubManager()) {
+                int before = m.getManagedArrays().size();
+                NDArray local = adv.duplicate();
+                local.attach(adversarialBatch);
+                Losses.klPerSample(nat, local);
+                assertEquals(before, m.getManagedArrays().size() - adversarialBatch.getManagedArrays().size(),
+                        "KL leaves its temporaries with the adversarial batch");
+            }
             assertEquals(ce + 6 * kl, Losses.trades(nat, adv, y, 6).getDouble(), 1e-9);
             assertEquals(mart + 6 * robust, Losses.mart(nat, adv, y, 6).getDouble(), 1e-9);
             assertEquals(mse, Losses.mseToOneHot(nat, y).getDouble(), 1e-9);
