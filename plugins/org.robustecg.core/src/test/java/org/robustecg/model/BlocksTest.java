@@ -68,6 +68,40 @@ class BlocksTest {
         }
     }
 
+    /** KNIME runs nodes in parallel: the shared TorchScript module gives the same result from several threads. */
+    @Test
+    void fusedGroupNormIsSafeFromConcurrentThreads() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomNormal(0, 1, new Shape(8, 32, 50), DataType.FLOAT32);
+            NDArray gamma = m.randomNormal(0, 1, new Shape(32), DataType.FLOAT32);
+            NDArray beta = m.randomNormal(0, 1, new Shape(32), DataType.FLOAT32);
+            float[] expected = NativeGroupNorm.apply(x, 4, gamma, beta, 1e-5f).toFloatArray();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> {
+                        boolean same = true;
+                        for (int i = 0; i < 10; i++) {
+                            try (NDManager local = m.newSubManager()) {
+                                NDArray xi = x.duplicate();
+                                xi.attach(local);
+                                same &= java.util.Arrays.equals(expected,
+                                        NativeGroupNorm.apply(xi, 4, gamma, beta, 1e-5f).toFloatArray());
+                            }
+                        }
+                        return same;
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> run : runs) {
+                    assertTrue(run.get(), "a thread saw a different result");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void linfLayerGradientsAtFiniteAndInfiniteP() {
         try (NDManager m = NDManager.newBaseManager()) {
