@@ -59,7 +59,7 @@ final class Apgd {
                             .add(current.sub(previous).mul(1 - ALPHA)), mask, range);
                     Step s = evaluate(target, next, mask, labels);
                     NDArray improved = flags(scope, s.loss, bestLoss, n);
-                    NDArray newBest = next.mul(improved).add(best.mul(improved.neg().add(1f)));
+                    NDArray newBest = Pgd.select(improved, next, best);
                     boolean[] newlyFooled = new boolean[n];
                     for (int i = 0; i < n; i++) {
                         if (s.loss[i] > loss[i]) {
@@ -72,7 +72,7 @@ final class Apgd {
                         isFooled[i] |= s.wrong[i];
                     }
                     NDArray take = mask(scope, newlyFooled, n);
-                    NDArray newFooled = next.mul(take).add(fooled.mul(take.neg().add(1f)));
+                    NDArray newFooled = Pgd.select(take, next, fooled);
                     previous = current;
                     current = next;
                     best = newBest;
@@ -94,7 +94,7 @@ final class Apgd {
                             increases[i] = 0;
                         }
                         NDArray back = mask(scope, halve, n);
-                        current = best.mul(back).add(current.mul(back.neg().add(1f)));
+                        current = Pgd.select(back, best, current);
                         lastCheckpoint = k + 1;
                         if (anyTrue(halve)) {
                             Step again = evaluate(target, current, mask, labels);
@@ -107,7 +107,7 @@ final class Apgd {
             }
             try (NDManager scope = state.iteration()) {
                 NDArray use = mask(scope, isFooled, n);
-                NDArray result = fooled.mul(use).add(best.mul(use.neg().add(1f)));
+                NDArray result = Pgd.select(use, fooled, best);
                 state.keep(result);
                 return state.result(result);
             }

@@ -124,7 +124,7 @@ public final class Attacks {
                     NDArray candidate = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
                     NDArray use = stillRight.logicalAnd(correct(target, candidate, mask, labels).logicalNot())
                             .toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
-                    best = candidate.mul(use).add(best.mul(use.neg().add(1f)));
+                    best = Pgd.select(use, candidate, best);
                     state.keep(best);
                 }
             }
@@ -185,8 +185,7 @@ public final class Attacks {
                 new Shape(1), 1).singletonOrThrow().mean(new int[] {1}).reshape(s);
         NDArray y = x.add(smoothed).clip(range.lower(), range.upper());
         if (mask != null) {
-            NDArray m = mask.expandDims(1);
-            y = y.mul(m).add(x.mul(m.neg().add(1f)));
+            y = Pgd.select(mask.expandDims(1), y, x);
         }
         return y;
     }

@@ -118,7 +118,7 @@ final class IterativeAttacks {
                         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                             candidate = leaf.tanh().add(1).mul((hi - lo) / 2f).add(lo);
                             if (maskB != null) {
-                                candidate = candidate.mul(maskB).add(x.mul(maskB.neg().add(1f)));
+                                candidate = Pgd.select(maskB, candidate, x);
                             }
                             NDArray distance = candidate.sub(x).square().sum(new int[] {1, 2});
                             NDArray logits = target.forward(candidate, mask).get(0);
@@ -146,7 +146,7 @@ final class IterativeAttacks {
                             }
                         }
                         NDArray takeArray = scope.create(take).reshape(n, 1, 1).toType(x.getDataType(), false);
-                        best = candidate.stopGradient().mul(takeArray).add(best.mul(takeArray.neg().add(1f)));
+                        best = Pgd.select(takeArray, candidate.stopGradient(), best);
                         NDArray g = leaf.getGradient();
                         m = m.mul(BETA1).add(g.mul(1 - BETA1));
                         v = v.mul(BETA2).add(g.square().mul(1 - BETA2));
@@ -171,7 +171,7 @@ final class IterativeAttacks {
             }
             try (NDManager scope = state.iteration()) {
                 NDArray keepArray = scope.create(keep).reshape(n, 1, 1).toType(x.getDataType(), false);
-                NDArray result = best.mul(keepArray).add(x.mul(keepArray.neg().add(1f)));
+                NDArray result = Pgd.select(keepArray, best, x);
                 state.keep(result);
                 return state.result(result);
             }

@@ -59,9 +59,16 @@ public final class Pgd {
         NDArray delta = candidate.sub(x).clip(-eps, eps);
         NDArray y = x.add(delta).clip(settings.lower(), settings.upper());
         if (mask != null) {
-            NDArray m = mask.expandDims(1);
-            y = y.mul(m).add(x.mul(m.neg().add(1f)));
+            y = select(mask.expandDims(1), y, x);
         }
         return y;
+    }
+
+    /**
+     * {@code a} where {@code take} is 1 and {@code b} where it is 0 ({@code take} holds 0 or 1 and broadcasts):
+     * {@code a take + b (1 - take)}, exact for 0/1 weights. The result belongs to a's manager.
+     */
+    static NDArray select(NDArray take, NDArray a, NDArray b) {
+        return a.mul(take).add(b.mul(take.neg().add(1f)));
     }
 }
