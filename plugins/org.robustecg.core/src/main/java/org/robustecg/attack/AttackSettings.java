@@ -1,5 +1,7 @@
 package org.robustecg.attack;
 
+import org.robustecg.settings.SettingRanges;
+
 /**
  * How an attack runs, apart from its radius.
  *
@@ -17,8 +19,12 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
         float upper, double auxWeight, long seed) {
 
     public AttackSettings {
-        if (steps < 1 || stepSize < 0 || restarts < 1 || !(upper > lower)) {
-            throw new IllegalArgumentException("invalid attack settings: steps " + steps + ", restarts " + restarts);
+        SettingRanges.ATTACK_STEPS.check("the attack's steps", steps);
+        SettingRanges.STEP_SIZE.checkOr(0, "the attack's step size", stepSize);
+        SettingRanges.RESTARTS.check("the attack's restarts", restarts);
+        SettingRanges.AUX_WEIGHT.check("the attack's auxiliary weight", auxWeight);
+        if (!(upper > lower)) {
+            throw new IllegalArgumentException("the model's value range [" + lower + ", " + upper + "] is empty");
         }
     }
 

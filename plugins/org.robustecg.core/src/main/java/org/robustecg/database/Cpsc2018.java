@@ -88,7 +88,7 @@ public final class Cpsc2018 {
             if (e instanceof EcgFormatException f) {
                 throw f;
             }
-            throw new EcgFormatException(csv, null, "cannot read: " + e.getMessage(), e);
+            throw EcgFormatException.unreadable(csv, e);
         }
         return labels;
     }

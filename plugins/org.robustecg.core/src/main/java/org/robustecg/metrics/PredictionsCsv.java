@@ -88,7 +88,7 @@ public final class PredictionsCsv {
             if (e instanceof EcgFormatException f) {
                 throw f;
             }
-            throw new EcgFormatException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EcgFormatException.unreadable(file, e);
         }
         if (rows.isEmpty()) {
             throw new EcgFormatException(file, null, "no prediction rows");
@@ -106,14 +106,19 @@ public final class PredictionsCsv {
             return missing;
         }
         String text = cell(cells, column, name);
+        double v;
         try {
-            double v = Double.parseDouble(text);
-            if (Double.isNaN(v) && !Double.isNaN(missing)) {
-                throw new NumberFormatException();
-            }
-            return v;
+            v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new EcgFormatException(file, where, "column " + name + ": '" + text + "' is not a number");
         }
+        if (Double.isNaN(v) && !Double.isNaN(missing)) {
+            throw new EcgFormatException(file, where, "column " + name + ": '" + text + "' is not a number");
+        }
+        if ((name.equals("epsilon") || name.equals("sample_id")) && !(v >= 0 && Double.isFinite(v))) {
+            throw new EcgFormatException(file, where, "column " + name + " is " + text + ": must be 0 or a positive "
+                    + "number" + (name.equals("epsilon") ? " (a radius; 0 marks the clean rows)" : ""));
+        }
+        return v;
     }
 }

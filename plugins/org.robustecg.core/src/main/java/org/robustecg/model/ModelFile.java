@@ -89,7 +89,7 @@ public final class ModelFile {
         try {
             return GSON.fromJson(json, ModelInfo.class);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("damaged model description: " + e.getMessage(), e);
+            throw new IllegalArgumentException("damaged model description: " + EcgFormatException.reason(e), e);
         }
     }
 
@@ -110,7 +110,7 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new EcgFormatException(file, null, "not a RobustECG model file (not a zip archive)", e);
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read model file: " + e.getMessage(), e);
+            throw new EcgFormatException(file, null, "cannot read model file: " + EcgFormatException.reason(e), e);
         }
         if (!entries.containsKey(METADATA) || !entries.containsKey(PARAMETERS)) {
             throw new EcgFormatException(file, null, "not a RobustECG model file (needs " + METADATA + " and "
@@ -137,7 +137,7 @@ public final class ModelFile {
                 throw new EcgFormatException(file, METADATA, "model settings missing");
             }
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
-            throw new EcgFormatException(file, METADATA, "damaged model description: " + e.getMessage(), e);
+            throw new EcgFormatException(file, METADATA, "damaged model description: " + EcgFormatException.reason(e), e);
         }
         return info;
     }

@@ -17,6 +17,9 @@ import java.util.Locale;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.io.EcgFormatException;
 import org.robustecg.model.Architecture;
+import org.robustecg.settings.FileNames;
+import org.robustecg.settings.Range;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.Objective;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -40,9 +43,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * eps_max: 0.1
  * channels: 0.1
  * </pre>
- * Unknown keys, architectures, losses and attacks are errors naming the file.
+ * Unknown keys, architectures, losses and attacks are errors naming the file, and every number must lie in
+ * the range the command line and the nodes allow ({@link SettingRanges}); model names become file names and
+ * may hold letters, digits, '.', '_', '-' and '+' only.
  */
 public final class StudyFiles {
+
+    private static final Range SEED = Range.count("study.seed", Long.MIN_VALUE, Long.MAX_VALUE, "a seed");
 
     private StudyFiles() {
     }
@@ -54,7 +61,7 @@ public final class StudyFiles {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(file, null, "study file not found");
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EcgFormatException.unreadable(file, e);
         }
         return parse(file, text);
     }
@@ -71,7 +78,7 @@ public final class StudyFiles {
             root = tree.getAsJsonObject();
         } catch (JsonParseException | YAMLException e) {
             throw new EcgFormatException(file, null, "not valid " + (file.toString().endsWith(".json") ? "JSON" : "YAML")
-                    + ": " + e.getMessage(), e);
+                    + ": " + EcgFormatException.reason(e), e);
         }
         Reader r = new Reader(file);
         r.allow(root, "study", "name", "seed", "data", "models", "attacks", "eps_max", "channels");
@@ -92,13 +99,21 @@ public final class StudyFiles {
         String folder = r.text(data, "folder", r.text(data, "mitdb", dataset.equals("mitbih") ? "../shared/data/mitdb"
                 : "../shared/data/cpsc2018/cinc2020"));
         StudySpec.DataSpec dataSpec = new StudySpec.DataSpec(dataset, folder, r.text(data, "reference", ""), split,
-                r.number(data, "test_fraction", 0.2), (int) r.number(data, "train_per_class", 400),
-                (int) r.number(data, "test_per_class", 20), (int) r.number(data, "crop_length", 30720),
-                (int) r.number(data, "padded_length", 33792));
+                r.number(data, "data.test_fraction", 0.2, SettingRanges.TEST_FRACTION, false),
+                (int) r.number(data, "data.train_per_class", 400, SettingRanges.PER_CLASS, true),
+                (int) r.number(data, "data.test_per_class", 20, SettingRanges.PER_CLASS, true),
+                (int) r.number(data, "data.crop_length", 30720, SettingRanges.CROP_LENGTH, false),
+                (int) r.number(data, "data.padded_length", 33792, SettingRanges.PADDED_LENGTH, false));
+        if (dataSpec.cropLength() > dataSpec.paddedLength()) {
+            throw r.error("data.crop_length " + dataSpec.cropLength() + " is above data.padded_length "
+                    + dataSpec.paddedLength() + ": a recording is cropped, then padded");
+        }
         boolean cpsc = dataSpec.cpsc();
         List<StudySpec.ModelSpec> models = new ArrayList<>();
-        for (JsonElement e : r.array(root, "models")) {
-            JsonObject m = r.object(e, "models[]");
+        JsonArray modelList = r.array(root, "models");
+        for (int i = 0; i < modelList.size(); i++) {
+            String at = "models[" + i + "].";
+            JsonObject m = r.object(modelList.get(i), "models[" + i + "]");
             r.allow(m, "model", "name", "architecture", "loss", "alpha", "epochs", "batch", "lr", "width", "eps",
                     "attack_steps");
             String architecture = r.text(m, "architecture", "caslcnet");
@@ -109,32 +124,52 @@ public final class StudyFiles {
             } catch (IllegalArgumentException ex) {
                 throw r.error(ex.getMessage());
             }
-            models.add(new StudySpec.ModelSpec(r.text(m, "name", architecture + "-" + loss), architecture, loss,
-                    r.number(m, "alpha", 2), (int) r.number(m, "epochs", 20), (int) r.number(m, "batch", cpsc ? 64 : 128),
-                    r.number(m, "lr", cpsc ? 1e-4 : 1e-3), r.number(m, "width", 0.25), r.number(m, "eps", cpsc ? 0.01 : 0.1),
-                    (int) r.number(m, "attack_steps", 10)));
-        }
-        List<StudySpec.AttackSpec> attacks = new ArrayList<>();
-        for (JsonElement e : r.array(root, "attacks")) {
-            JsonObject a = r.object(e, "attacks[]");
-            r.allow(a, "attack", "kind", "eps", "steps");
-            String kind = r.text(a, "kind", "pgd");
+            String name = r.text(m, "name", architecture + "-" + loss);
             try {
-                AttackKind.ofCliName(kind);
+                FileNames.check(at + "name", name);
             } catch (IllegalArgumentException ex) {
                 throw r.error(ex.getMessage());
             }
-            List<Double> eps = new ArrayList<>();
-            for (JsonElement v : r.array(a, "eps")) {
-                eps.add(v.getAsDouble());
+            if (models.stream().anyMatch(other -> other.name().equals(name))) {
+                throw r.error(at + "name '" + name + "' is used twice: every model needs its own name (its file name)");
             }
-            attacks.add(new StudySpec.AttackSpec(kind, eps, (int) r.number(a, "steps", 0)));
+            models.add(new StudySpec.ModelSpec(name, architecture, loss,
+                    r.number(m, at + "alpha", 2, SettingRanges.ALPHA, false),
+                    (int) r.number(m, at + "epochs", 20, SettingRanges.EPOCHS, false),
+                    (int) r.number(m, at + "batch", cpsc ? 64 : 128, SettingRanges.BATCH, false),
+                    r.number(m, at + "lr", cpsc ? 1e-4 : 1e-3, SettingRanges.LEARNING_RATE, false),
+                    r.number(m, at + "width", 0.25, SettingRanges.WIDTH, false),
+                    r.number(m, at + "eps", cpsc ? 0.01 : 0.1, SettingRanges.TRAINING_RADIUS, false),
+                    (int) r.number(m, at + "attack_steps", 10, SettingRanges.TRAINING_STEPS, false)));
+        }
+        List<StudySpec.AttackSpec> attacks = new ArrayList<>();
+        JsonArray attackList = r.array(root, "attacks");
+        for (int i = 0; i < attackList.size(); i++) {
+            String at = "attacks[" + i + "].";
+            JsonObject a = r.object(attackList.get(i), "attacks[" + i + "]");
+            r.allow(a, "attack", "kind", "eps", "steps");
+            String kind = r.text(a, "kind", "pgd");
+            double[] radii;
+            try {
+                JsonArray list = r.array(a, "eps");
+                radii = new double[list.size()];
+                for (int k = 0; k < radii.length; k++) {
+                    radii[k] = r.number(list.get(k), at + "eps[" + k + "]");
+                }
+                radii = SettingRanges.radii(AttackKind.ofCliName(kind), at + "eps", radii);
+            } catch (IllegalArgumentException ex) {
+                throw r.error(ex.getMessage());
+            }
+            attacks.add(new StudySpec.AttackSpec(kind, java.util.Arrays.stream(radii).boxed().toList(),
+                    (int) r.number(a, at + "steps", 0, SettingRanges.ATTACK_STEPS, true)));
         }
         if (models.isEmpty() || attacks.isEmpty()) {
             throw r.error("a study needs at least one model and one attack");
         }
-        return new StudySpec(r.text(root, "name", file.getFileName().toString()), (long) r.number(root, "seed", 1),
-                dataSpec, models, attacks, r.number(root, "eps_max", 0.1), r.number(root, "channels", 0));
+        return new StudySpec(r.text(root, "name", file.getFileName().toString()),
+                (long) r.number(root, "seed", 1, SEED, false), dataSpec, models, attacks,
+                r.number(root, "eps_max", 0.1, SettingRanges.EPS_MAX, false),
+                r.number(root, "channels", 0, SettingRanges.RADIUS, true));
     }
 
     /** Typed access with errors naming the file and the key. */
@@ -167,19 +202,39 @@ public final class StudyFiles {
             return o.getAsJsonArray(key);
         }
 
-        String text(JsonObject o, String key, String fallback) {
-            return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : fallback;
+        String text(JsonObject o, String key, String fallback) throws EcgFormatException {
+            if (!o.has(key) || o.get(key).isJsonNull()) {
+                return fallback;
+            }
+            if (!o.get(key).isJsonPrimitive()) {
+                throw error("'" + key + "' must be a single value, is " + o.get(key));
+            }
+            return o.get(key).getAsString();
         }
 
-        double number(JsonObject o, String key, double fallback) throws EcgFormatException {
+        /**
+         * The number at {@code path} (its last part is the key in {@code o}), or the fallback when absent; it must
+         * lie in the range, or be 0 when {@code zeroAllowed} (the study's "default" or "none" marker).
+         */
+        double number(JsonObject o, String path, double fallback, Range range, boolean zeroAllowed)
+                throws EcgFormatException {
+            String key = path.substring(path.lastIndexOf('.') + 1);
             if (!o.has(key)) {
                 return fallback;
             }
+            double v = number(o.get(key), path);
             try {
-                return o.get(key).getAsDouble();
-            } catch (NumberFormatException | IllegalStateException | UnsupportedOperationException e) {
-                throw error("'" + key + "' must be a number, is " + o.get(key));
+                return zeroAllowed ? range.checkOr(0, path, v) : range.check(path, v);
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + (zeroAllowed ? ", or 0" : ""));
             }
+        }
+
+        double number(JsonElement e, String path) throws EcgFormatException {
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                return e.getAsDouble();
+            }
+            throw error(path + " must be a number, is " + e);
         }
 
         EcgFormatException error(String problem) {

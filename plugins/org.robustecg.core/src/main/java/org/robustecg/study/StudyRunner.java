@@ -83,7 +83,7 @@ public final class StudyRunner {
         StudyResult result = new StudyResult(spec, Engines.describe(), System.getProperty("java.version"),
                 data.train().size(), data.test().size(), results, (System.nanoTime() - start) / 1e9, plots);
         AtomicFiles.write(out.resolve("results.json"), true,
-                o -> o.write(GSON.toJson(result).getBytes(StandardCharsets.UTF_8)));
+                o -> o.write(org.robustecg.io.StrictJson.gson().toJson(result).getBytes(StandardCharsets.UTF_8)));
         HtmlReport.write(result, out, out.resolve("report.html"));
         progress.update(1, "done");
         return result;
@@ -156,7 +156,7 @@ public final class StudyRunner {
             Map<String, String> plots) throws IOException {
         Path dir = out.resolve("models");
         Files.createDirectories(dir);
-        Path file = dir.resolve(m.name() + ".recg");
+        Path file = dir.resolve(org.robustecg.settings.FileNames.check("model name", m.name()) + ".recg");
         String fingerprint = GSON.toJson(List.of(m, spec.data(), spec.seed()));
         Path fingerprintFile = dir.resolve(m.name() + ".fingerprint.json");
         boolean reused = unchanged(fingerprintFile, fingerprint) && Files.exists(file);
@@ -167,7 +167,8 @@ public final class StudyRunner {
             train(m, data.train(), file, trainProgress);
             trainingSeconds = (System.nanoTime() - t0) / 1e9;
             writeFingerprint(fingerprintFile, fingerprint);
-            Files.writeString(dir.resolve(m.name() + ".seconds"), Double.toString(trainingSeconds));
+            byte[] seconds = Double.toString(trainingSeconds).getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(dir.resolve(m.name() + ".seconds"), true, o -> o.write(seconds));
         } else {
             log.accept("reusing " + file);
             Path seconds = dir.resolve(m.name() + ".seconds");

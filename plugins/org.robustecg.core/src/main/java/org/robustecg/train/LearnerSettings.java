@@ -2,6 +2,7 @@ package org.robustecg.train;
 
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.settings.SettingRanges;
 
 /**
  * What a user chooses when training a network on a dataset: the command line's train options, the KNIME
@@ -35,18 +36,20 @@ public record LearnerSettings(Architecture architecture, Objective objective, do
         if (architecture == null || objective == null) {
             throw new IllegalArgumentException("an architecture and a loss are needed");
         }
-        require(alpha >= 0, "alpha must be >= 0, is " + alpha);
-        require(Double.isNaN(regularisation) || regularisation >= 0, "the regularisation weight must be >= 0");
-        require(Double.isNaN(epsilon) || epsilon >= 0, "the training eps must be >= 0, is " + epsilon);
-        require(attackSteps >= 0, "the adversary's steps must be >= 0");
-        require(epochs >= 1, "epochs must be >= 1, is " + epochs);
-        require(batchSize >= 0, "the batch size must be >= 1 (0 = default)");
-        require(Double.isNaN(learningRate) || learningRate > 0, "the learning rate must be > 0");
-        require(width > 0, "the width multiplier must be > 0, is " + width);
-        require(channelsPerGroup >= 1, "channels per group must be >= 1");
-        require(perClass >= 0, "items per class must be >= 0 (0 = all)");
-        require(validationFraction >= 0 && validationFraction < 1, "the validation fraction must be in [0, 1)");
-        require(earlyStopping >= 0 && robustSamples >= 0, "early stopping and robust samples must be >= 0");
+        // NaN and 0 are the "unset" markers of the fields that default by the data's kind.
+        SettingRanges.ALPHA.check("training setting alpha", alpha);
+        SettingRanges.REGULARISATION.checkOr(Double.NaN, "training setting regularisation", regularisation);
+        SettingRanges.TRAINING_RADIUS.checkOr(Double.NaN, "training setting eps", epsilon);
+        SettingRanges.TRAINING_STEPS.check("training setting attack_steps", attackSteps);
+        SettingRanges.EPOCHS.check("training setting epochs", epochs);
+        SettingRanges.BATCH.checkOr(0, "training setting batch", batchSize);
+        SettingRanges.LEARNING_RATE.checkOr(Double.NaN, "training setting lr", learningRate);
+        SettingRanges.WIDTH.check("training setting width", width);
+        SettingRanges.CHANNELS_PER_GROUP.check("training setting channels_per_group", channelsPerGroup);
+        SettingRanges.PER_CLASS.checkOr(0, "training setting per_class", perClass);
+        SettingRanges.VALIDATION_FRACTION.check("training setting validation_fraction", validationFraction);
+        SettingRanges.EARLY_STOPPING.check("training setting early_stopping", earlyStopping);
+        SettingRanges.ROBUST_SAMPLES.check("training setting robust_samples", robustSamples);
     }
 
     /** The paper's settings for this architecture and loss (every data-dependent value left to the data). */
@@ -100,11 +103,5 @@ public record LearnerSettings(Architecture architecture, Objective objective, do
         return new LearnerSettings(architecture, objective, alpha, regularisation, epsilon, attackSteps, epochs,
                 batchSize, learningRate, width, channelsPerGroup, perClass, balance, validationFraction, earlyStopping,
                 robustSamples, s);
-    }
-
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalArgumentException(problem);
-        }
     }
 }

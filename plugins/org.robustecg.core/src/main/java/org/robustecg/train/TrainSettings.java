@@ -27,7 +27,10 @@ public record TrainSettings(LossSettings loss, int epochs, int batchSize, double
     public TrainSettings {
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || epsilon < 0 || attackSteps < 0 || !(upper > lower)
                 || !(pStart >= 1) || !(pEnd >= pStart) || pFraction < 0 || pFraction > 1) {
-            throw new IllegalArgumentException("invalid training settings");
+            throw new IllegalArgumentException("invalid training settings: epochs " + epochs + " (>= 1), batch " + batchSize
+                    + " (>= 1), learning rate " + learningRate + " (> 0), eps " + epsilon + " (>= 0), adversary steps "
+                    + attackSteps + " (>= 0), value range [" + lower + ", " + upper + "] (not empty), p from " + pStart
+                    + " (>= 1) to " + pEnd + " over a share " + pFraction + " (in [0, 1]) of the steps");
         }
     }
 

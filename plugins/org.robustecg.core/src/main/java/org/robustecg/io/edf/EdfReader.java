@@ -27,7 +27,7 @@ public final class EdfReader {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(file, null, "EDF file not found");
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read EDF file: " + e.getMessage(), e);
+            throw new EcgFormatException(file, null, "cannot read EDF file: " + EcgFormatException.reason(e), e);
         }
         Header h = new Header(file, b);
         if (b.length < 256) {

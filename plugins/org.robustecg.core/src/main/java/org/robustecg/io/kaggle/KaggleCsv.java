@@ -60,7 +60,7 @@ public final class KaggleCsv {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(file, null, "file not found");
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EcgFormatException.unreadable(file, e);
         }
         if (rows.isEmpty()) {
             throw new EcgFormatException(file, null, "no data rows");

@@ -63,7 +63,7 @@ public final class Npz {
         } catch (ZipException e) {
             throw new EcgFormatException(file, null, "not a valid .npz (zip) archive: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read: " + e.getMessage(), e);
+            throw EcgFormatException.unreadable(file, e);
         }
         if (arrays.isEmpty()) {
             throw new EcgFormatException(file, null, "not a .npz archive: it holds no .npy arrays");

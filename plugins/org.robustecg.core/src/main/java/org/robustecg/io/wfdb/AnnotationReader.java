@@ -34,7 +34,7 @@ public final class AnnotationReader {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(file, null, "annotation file not found");
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read annotation file: " + e.getMessage(), e);
+            throw new EcgFormatException(file, null, "cannot read annotation file: " + EcgFormatException.reason(e), e);
         }
         return decode(file, bytes);
     }

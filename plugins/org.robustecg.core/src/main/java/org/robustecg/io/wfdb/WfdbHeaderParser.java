@@ -30,7 +30,7 @@ public final class WfdbHeaderParser {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(headerFile, null, "header file not found");
         } catch (IOException e) {
-            throw new EcgFormatException(headerFile, null, "cannot read header: " + e.getMessage(), e);
+            throw new EcgFormatException(headerFile, null, "cannot read header: " + EcgFormatException.reason(e), e);
         }
         return parse(headerFile, lines);
     }

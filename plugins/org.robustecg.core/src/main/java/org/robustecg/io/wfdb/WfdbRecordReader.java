@@ -83,7 +83,7 @@ public final class WfdbRecordReader {
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(file, null, "signal file of record " + header.recordName() + " not found");
         } catch (IOException e) {
-            throw new EcgFormatException(file, null, "cannot read signal file: " + e.getMessage(), e);
+            throw new EcgFormatException(file, null, "cannot read signal file: " + EcgFormatException.reason(e), e);
         } catch (OutOfMemoryError e) {
             throw new EcgFormatException(file, null, "signal file too large to read");
         }

@@ -7,6 +7,7 @@ import org.robustecg.attack.AttackSettings;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 
 /**
  * Settings of the Adversarial Attacker.
@@ -32,33 +33,25 @@ public record AttackerSettings(AttackKind kind, double[] epsilons, int steps, do
                             + "(smooth adversarial perturbations)."),
             Option.numbers("epsilons", "Radii (eps)", "0.01,0.03,0.05,0.1,0.2,0.3", "Comma-separated l-inf radii (l2 "
                     + "budgets for cw); the clean point eps = 0 is always added."),
-            Option.integer("steps", "Steps", 0, 0, 1_000_000, "Iterations (0 = the attack's default: 100 for PGD, "
+            Option.integerOrDefault("steps", "Steps", SettingRanges.ATTACK_STEPS, "Iterations (0 = the attack's default: 100 for PGD, "
                     + "APGD, C&W; 20 for SAP; 10 for MI-FGSM)."),
-            Option.number("step_size", "Step size", 0, 0, 10, "Step of the iterative attacks (0 = default: eps / 10 "
-                    + "for PGD, 0.01 for MI-FGSM ...)."),
-            Option.integer("restarts", "Restarts", 1, 1, 1000, "Random restarts; a sample counts as broken if any "
+            Option.numberOrDefault("step_size", "Step size", SettingRanges.STEP_SIZE, "Step of the iterative attacks "
+                    + "(0 = default: eps / 4 for PGD, eps / steps for MI-FGSM ...)."),
+            Option.integer("restarts", "Restarts", 1, SettingRanges.RESTARTS, "Random restarts; a sample counts as broken if any "
                     + "restart breaks it."),
             Option.choice("clamp", "Clamp to data range", "default", List.of("default", "on", "off"), "Keep adversarial "
                     + "inputs in the model's value range (default: on, off for SAP)."),
-            Option.number("aux_weight", "CAS auxiliary weight", 0, 0, 100, "Adds the CAS auxiliary losses to the "
+            Option.number("aux_weight", "CAS auxiliary weight", 0, SettingRanges.AUX_WEIGHT, "Adds the CAS auxiliary losses to the "
                     + "attack objective (an adaptive attack on CAS models)."),
-            Option.integer("batch_size", "Batch size", 128, 1, 1 << 20, "Items attacked together."),
+            Option.integer("batch_size", "Batch size", 128, SettingRanges.BATCH, "Items attacked together."),
             Option.bool("adversarial_output", "Output adversarial items", false, "Also output every item attacked "
                     + "at every radius (second output)."),
-            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of random starts and noise."));
+            Option.anyInteger("seed", "Seed", 1, "Seed of random starts and noise."));
 
     public static AttackerSettings of(OptionValues v) {
-        double[] eps = v.numbers("epsilons");
-        if (eps.length == 0) {
-            throw new IllegalArgumentException("give at least one radius (eps)");
-        }
-        for (double e : eps) {
-            if (!(e > 0)) {
-                throw new IllegalArgumentException("every radius must be > 0 (the clean point is added), got " + e);
-            }
-        }
-        return new AttackerSettings(AttackKind.ofCliName(v.text("attack")), Arrays.stream(eps).sorted().distinct()
-                .toArray(), v.integer("steps"), v.number("step_size"), v.integer("restarts"), v.text("clamp"),
+        AttackKind kind = AttackKind.ofCliName(v.text("attack"));
+        double[] eps = SettingRanges.radii(kind, "setting 'Radii (eps)' (epsilons)", v.numbers("epsilons"));
+        return new AttackerSettings(kind, eps, v.integer("steps"), v.number("step_size"), v.integer("restarts"), v.text("clamp"),
                 v.number("aux_weight"), v.integer("batch_size"), v.bool("adversarial_output"), v.integer("seed"));
     }
 

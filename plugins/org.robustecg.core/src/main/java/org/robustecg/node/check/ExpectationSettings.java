@@ -3,6 +3,7 @@ package org.robustecg.node.check;
 import java.util.List;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 
 /**
  * Settings of the Expectation Check.
@@ -19,9 +20,9 @@ public record ExpectationSettings(String statistic, String column, int row, doub
             Option.choice("statistic", "Statistic", "rows", List.of("rows", "min", "max", "mean", "value"), "What is "
                     + "checked: the number of rows, the min, max or mean of a numeric column, or its value at a row."),
             Option.text("column", "Column", "", "The numeric (integer or double) column; unused for rows."),
-            Option.integer("row", "Row index", 0, 0, Integer.MAX_VALUE, "The row (0-based) whose value is checked."),
-            Option.number("lower", "Lower bound", 0, -Double.MAX_VALUE, Double.MAX_VALUE, "Smallest accepted value."),
-            Option.number("upper", "Upper bound", Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, "Largest "
+            Option.integer("row", "Row index", 0, SettingRanges.ROW, "The row (0-based) whose value is checked."),
+            Option.number("lower", "Lower bound", 0, SettingRanges.ANY_NUMBER, "Smallest accepted value."),
+            Option.number("upper", "Upper bound", Double.MAX_VALUE, SettingRanges.ANY_NUMBER, "Largest "
                     + "accepted value."));
 
     public static ExpectationSettings of(OptionValues v) {

@@ -14,6 +14,7 @@ import org.robustecg.node.ModelPort;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.DatasetTables;
@@ -58,30 +59,30 @@ public final class LearnerStep extends AbstractNodeStep {
                     + "resnet18-cas (Method 2), resnet18-linf (Method 3), vgg19 or densenet."),
             Option.choice("loss", "Loss", "mart", Arrays.stream(Objective.values()).map(Objective::cliName).toList(),
                     "ce (no adversary), pgd-at (Madry), trades, mart (the paper's), jacobian or nsr regularisation."),
-            Option.number("alpha", "CAS weight (alpha)", 2, 0, 100, "Weight of the CAS auxiliary losses."),
-            Option.number("regularisation", "Regularisation weight", 0, 0, 1e6, "Weight of the Jacobian or NSR penalty "
+            Option.number("alpha", "CAS weight (alpha)", 2, SettingRanges.ALPHA, "Weight of the CAS auxiliary losses."),
+            Option.numberOrDefault("regularisation", "Regularisation weight", SettingRanges.REGULARISATION, "Weight of the Jacobian or NSR penalty "
                     + "(0 = the loss's default: 0.01 Jacobian, 1 NSR)."),
-            Option.number("epsilon", "Training eps", 0, 0, 10, "l-inf radius of the training adversary (0 = the "
+            Option.numberOrDefault("epsilon", "Training eps", SettingRanges.TRAINING_RADIUS, "l-inf radius of the training adversary (0 = the "
                     + "paper's: 0.1 for beats, 0.01 for multi-lead records)."),
-            Option.integer("attack_steps", "Adversary steps", 10, 1, 10000, "PGD steps of the training adversary."),
-            Option.integer("epochs", "Epochs", 100, 1, 100000, "Passes over the training data."),
-            Option.integer("batch_size", "Batch size", 0, 0, 1 << 20, "Items per step (0 = the paper's: 512 for "
+            Option.integer("attack_steps", "Adversary steps", 10, SettingRanges.TRAINING_STEPS, "PGD steps of the training adversary."),
+            Option.integer("epochs", "Epochs", 100, SettingRanges.EPOCHS, "Passes over the training data."),
+            Option.integerOrDefault("batch_size", "Batch size", SettingRanges.BATCH, "Items per step (0 = the paper's: 512 for "
                     + "beats, 64 for records)."),
-            Option.number("learning_rate", "Learning rate", 0, 0, 10, "Adamax learning rate (0 = the paper's: 1e-3 for "
+            Option.numberOrDefault("learning_rate", "Learning rate", SettingRanges.LEARNING_RATE, "Adamax learning rate (0 = the paper's: 1e-3 for "
                     + "beats, 1e-4 for records)."),
-            Option.number("width", "Width multiplier", 1, 0.01, 16, "Scales every layer width (1 = the paper's)."),
-            Option.integer("channels_per_group", "Channels per GroupNorm group", ModelSettings.CHANNELS_PER_GROUP, 1,
-                    4096, "1 is the paper's GroupNorm(C, C); 16 trains reliably (see docs/RESULTS.md)."),
-            Option.integer("per_class", "Training items per class", 0, 0, Integer.MAX_VALUE, "At most this many "
+            Option.number("width", "Width multiplier", 1, SettingRanges.WIDTH, "Scales every layer width (1 = the paper's)."),
+            Option.integer("channels_per_group", "Channels per GroupNorm group", ModelSettings.CHANNELS_PER_GROUP,
+                    SettingRanges.CHANNELS_PER_GROUP, "1 is the paper's GroupNorm(C, C); 16 trains reliably (see docs/RESULTS.md)."),
+            Option.integerOrDefault("per_class", "Training items per class", SettingRanges.PER_CLASS, "At most this many "
                     + "training items per class, seeded (0 = all)."),
             Option.bool("balance", "Balance classes", false, "Up-sample every training class to the largest."),
-            Option.number("validation_fraction", "Validation fraction", 0.1, 0, 0.9, "Share of the training table "
+            Option.number("validation_fraction", "Validation fraction", 0.1, SettingRanges.VALIDATION_FRACTION, "Share of the training table "
                     + "held out for validation when the validation input is not connected."),
-            Option.integer("early_stopping", "Early stopping patience", 0, 0, 100000, "Stop after this many epochs "
+            Option.integer("early_stopping", "Early stopping patience", 0, SettingRanges.EARLY_STOPPING, "Stop after this many epochs "
                     + "without a better validation loss (0 = never)."),
-            Option.integer("robust_samples", "Robust validation items", 200, 0, 1 << 20, "Validation items attacked "
+            Option.integer("robust_samples", "Robust validation items", 200, SettingRanges.ROBUST_SAMPLES, "Validation items attacked "
                     + "after each epoch to report robust accuracy (0 = none)."),
-            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of initialisation, "
+            Option.anyInteger("seed", "Seed", 1, "Seed of initialisation, "
                     + "shuffling, hold-out and the adversary."),
             Option.choice("device", "Device", "auto", List.of("auto", "cpu", "gpu"), "Where training runs: auto (the "
                     + "first GPU DJL sees, else the CPU), cpu, or gpu (fails when there is none)."));

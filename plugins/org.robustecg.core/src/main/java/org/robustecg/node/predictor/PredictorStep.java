@@ -13,6 +13,7 @@ import org.robustecg.node.ModelPort;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.table.Column;
@@ -39,7 +40,7 @@ public final class PredictorStep extends AbstractNodeStep {
 
     public static final List<Option> OPTIONS = List.of(
             Option.bool("probabilities", "Append class probabilities", true, "Append one column P (class) per class."),
-            Option.integer("batch_size", "Batch size", 256, 1, 1 << 20, "Items predicted together."));
+            Option.integer("batch_size", "Batch size", 256, SettingRanges.BATCH, "Items predicted together."));
 
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {

@@ -5,6 +5,7 @@ import org.robustecg.database.CpscSettings;
 import org.robustecg.database.MitBih;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.preprocess.BeatSettings;
 
 /**
@@ -40,33 +41,33 @@ public record PreprocessorSettings(String mode, double[] bandPass, BeatSettings 
             Option.text("lead", "Beat lead", "MLII", "Lead the beats are cut from (the first lead when a record lacks it)."),
             Option.choice("peaks", "R peaks", "annotations", List.of("annotations", "detector"), "Where beats are "
                     + "centred: the annotated beats, or the R-peak detector (labelled by the nearest annotation)."),
-            Option.number("beat_frequency", "Beat sampling frequency (Hz)", 125, 1, 10000, "Records are resampled to it."),
-            Option.integer("beat_length", "Beat length", 187, 8, 100000, "Samples per beat (zero padded)."),
-            Option.number("window_factor", "Beat window (x median RR)", 1.2, 0.1, 10, "A beat lasts this many median "
+            Option.number("beat_frequency", "Beat sampling frequency (Hz)", 125, SettingRanges.SAMPLING_FREQUENCY, "Records are resampled to it."),
+            Option.integer("beat_length", "Beat length", 187, SettingRanges.BEAT_LENGTH, "Samples per beat (zero padded)."),
+            Option.number("window_factor", "Beat window (x median RR)", 1.2, SettingRanges.WINDOW_FACTOR, "A beat lasts this many median "
                     + "R-R intervals from its R peak."),
             Option.text("leads", "Record leads", String.join(",", CpscSettings.DEFAULT.leads()), "Records mode: the "
                     + "leads kept, in order (CPSC2018: I, II, V1-V6; the derived limb leads are dropped)."),
-            Option.number("record_frequency", "Record sampling frequency (Hz)", 500, 1, 100000, "Records mode: records "
+            Option.number("record_frequency", "Record sampling frequency (Hz)", 500, SettingRanges.SAMPLING_FREQUENCY, "Records mode: records "
                     + "at another rate are resampled to it."),
-            Option.integer("crop_length", "Crop length", CpscSettings.DEFAULT.cropLength(), 8, 10_000_000, "Records "
+            Option.integer("crop_length", "Crop length", CpscSettings.DEFAULT.cropLength(), SettingRanges.CROP_LENGTH, "Records "
                     + "mode: longer records are cut to this many samples."),
-            Option.integer("padded_length", "Padded length", CpscSettings.DEFAULT.paddedLength(), 8, 10_000_000,
+            Option.integer("padded_length", "Padded length", CpscSettings.DEFAULT.paddedLength(), SettingRanges.PADDED_LENGTH,
                     "Records mode: every item is zero padded to this length (the model's input length)."),
             Option.choice("split", "Split", "random", List.of("random", "inter-patient", "none"), "random: stratified "
                     + "by class (the paper); inter-patient: by the record lists below (de Chazal DS1/DS2); none: every "
                     + "item goes to the training table."),
-            Option.number("test_fraction", "Test fraction", 0.2, 0, 0.99, "Test share of a random split."),
+            Option.number("test_fraction", "Test fraction", 0.2, SettingRanges.TEST_FRACTION, "Test share of a random split."),
             Option.text("train_records", "Training records", String.join(",", MitBih.DS1), "Inter-patient split: "
                     + "records of the training table (default DS1)."),
             Option.text("test_records", "Test records", String.join(",", MitBih.DS2), "Inter-patient split: records "
                     + "of the test table (default DS2)."),
-            Option.integer("train_per_class", "Training items per class", 0, 0, Integer.MAX_VALUE, "At most this many "
+            Option.integerOrDefault("train_per_class", "Training items per class", SettingRanges.PER_CLASS, "At most this many "
                     + "training items per class, seeded (0 = all)."),
-            Option.integer("test_per_class", "Test items per class", 0, 0, Integer.MAX_VALUE, "At most this many test "
+            Option.integerOrDefault("test_per_class", "Test items per class", SettingRanges.PER_CLASS, "At most this many test "
                     + "items per class, seeded (0 = all)."),
             Option.bool("balance", "Balance training classes", false, "Up-sample every training class to the "
                     + "largest (the paper)."),
-            Option.integer("seed", "Seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "Seed of the split, subsets and "
+            Option.anyInteger("seed", "Seed", 1, "Seed of the split, subsets and "
                     + "up-sampling."));
 
     public static PreprocessorSettings of(OptionValues v) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.FileNames;
 
 /**
  * Settings of the ECG Reader.
@@ -36,8 +37,14 @@ public record EcgReaderSettings(String format, Path folder, Path file, List<Stri
                     + "file instead of reading what is there."));
 
     public static EcgReaderSettings of(OptionValues v) {
-        return new EcgReaderSettings(v.text("format"), path(v.text("folder")), path(v.text("file")), v.words("records"),
-                v.text("annotator").strip(), path(v.text("reference")), v.bool("strict"));
+        List<String> records = v.words("records");
+        records.forEach(name -> FileNames.check("setting 'Records' (records): record", name));
+        String annotator = v.text("annotator").strip();
+        if (!annotator.isEmpty()) {
+            FileNames.check("setting 'Annotator' (annotator)", annotator);
+        }
+        return new EcgReaderSettings(v.text("format"), path(v.text("folder")), path(v.text("file")), records, annotator,
+                path(v.text("reference")), v.bool("strict"));
     }
 
     private static Path path(String text) {

@@ -3,6 +3,7 @@ package org.robustecg.node.scorer;
 import java.util.List;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
+import org.robustecg.settings.SettingRanges;
 
 /**
  * Settings of the Robustness Scorer.
@@ -14,7 +15,7 @@ import org.robustecg.node.OptionValues;
 public record ScorerSettings(double epsMax, boolean cleanMistakesStay, boolean macroF1Chart) {
 
     public static final List<Option> OPTIONS = List.of(
-            Option.number("eps_max", "eps max", 0.1, 1e-9, 100, "Upper end of the area under the curve: ACC_robust = "
+            Option.number("eps_max", "eps max", 0.1, SettingRanges.EPS_MAX, "Upper end of the area under the curve: ACC_robust = "
                     + "sqrt(clean accuracy x area / eps max), F1_robust likewise with macro F1."),
             Option.bool("clean_mistakes_stay", "Clean mistakes stay mistakes", true, "A sample the model gets wrong "
                     + "on clean input counts as wrong at every radius (the reference code's rule; some published "
