@@ -16,10 +16,10 @@ import org.robustecg.data.Splits;
 import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code robustecg attack}: attacks a model over a grid of radii and writes the predictions table. */
@@ -97,20 +97,26 @@ final class AttackCommand implements Callable<Integer> {
                 + ".png"));
     }
 
+    private AttackSettings settings(AttackKind kind, TrainedModel m) {
+        AttackSettings s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper()).withRestarts(restarts)
+                .withAuxWeight(auxWeight).withSeed(seed);
+        if (steps != null) {
+            s = s.withSteps(steps);
+        }
+        return stepSize != null ? s.withStepSize(stepSize) : s;
+    }
+
     @Override
     public Integer call() throws Exception {
-        List<AttackKind> kinds = new ArrayList<>();
-        try {
-            for (String a : attacks) {
-                kinds.add(AttackKind.ofCliName(a));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        double[] eps = epsilons.stream().mapToDouble(Double::doubleValue).filter(e -> e != 0).sorted().toArray();
-        if (eps.length == 0 || eps[0] < 0 || batch < 1 || restarts < 1) {
-            throw new ParameterException(spec.commandLine(), "--eps needs positive radii; --batch and --restarts >= 1");
-        }
+        OptionChecks check = new OptionChecks(spec);
+        List<AttackKind> kinds = check.attacks("--attack", attacks);
+        double[] eps = check.radii("--eps", kinds, epsilons);
+        check.optional("--steps", SettingRanges.ATTACK_STEPS, steps);
+        check.optional("--step-size", SettingRanges.STEP_SIZE, stepSize);
+        check.count("--restarts", SettingRanges.RESTARTS, restarts);
+        check.number("--aux-weight", SettingRanges.AUX_WEIGHT, auxWeight);
+        check.optional("--subset", SettingRanges.PER_CLASS, subset);
+        check.count("--batch", SettingRanges.BATCH, batch);
         DatasetOutput.checkWritable(overwrite, out);
         if (outAdversarial != null) {
             DatasetOutput.checkWritable(overwrite, outAdversarial);
@@ -123,15 +129,10 @@ final class AttackCommand implements Callable<Integer> {
         List<AttackRecord> rows = new ArrayList<>();
         try (TrainedModel m = ModelFile.load(model);
                 TrainedModel source = sourceModel == null ? null : ModelFile.load(sourceModel)) {
+            AttackSettings first = null;
             for (AttackKind kind : kinds) {
-                AttackSettings s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper())
-                        .withRestarts(restarts).withAuxWeight(auxWeight).withSeed(seed);
-                if (steps != null) {
-                    s = s.withSteps(steps);
-                }
-                if (stepSize != null) {
-                    s = s.withStepSize(stepSize);
-                }
+                AttackSettings s = settings(kind, m);
+                first = first == null ? s : first;
                 ConsoleProgress progress = new ConsoleProgress(kind.cliName(), !json, Interrupts.CANCELLED);
                 try {
                     rows.addAll(RobustnessEvaluation.run(m, source, d, s, eps, batch, progress));
@@ -141,10 +142,12 @@ final class AttackCommand implements Callable<Integer> {
                 if (plots != null) {
                     plotExample(source == null ? m : source, d, s, eps[eps.length - 1]);
                 }
-                if (outAdversarial != null && kind == kinds.get(0)) {
-                    DatasetOutput.save(org.robustecg.attack.AdversarialDataset.of(source == null ? m : source, d, s,
-                            eps[eps.length - 1], batch, org.robustecg.progress.Progress.NONE), outAdversarial, overwrite);
-                }
+            }
+            Dataset adversarial = outAdversarial == null ? null : org.robustecg.attack.AdversarialDataset.of(
+                    source == null ? m : source, d, first, eps[eps.length - 1], batch, org.robustecg.progress.Progress.NONE);
+            // Every output is written after the last step that can be cancelled: all of them, or none.
+            if (adversarial != null) {
+                DatasetOutput.save(adversarial, outAdversarial, overwrite);
             }
         }
         PredictionsCsv.write(rows, out, overwrite);

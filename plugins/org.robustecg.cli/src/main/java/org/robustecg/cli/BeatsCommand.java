@@ -11,10 +11,10 @@ import org.robustecg.data.Splits;
 import org.robustecg.database.MitBih;
 import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.preprocess.BeatSettings;
+import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code robustecg beats}: the MIT-BIH heartbeat dataset. */
@@ -70,13 +70,15 @@ final class BeatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(testFraction > 0 && testFraction < 1)) {
-            throw new ParameterException(spec.commandLine(), "--test-fraction must be between 0 and 1");
+        OptionChecks check = new OptionChecks(spec);
+        check.number("--test-fraction", SettingRanges.TEST_FRACTION, testFraction);
+        if (records != null) {
+            records.forEach(r -> check.fileName("--records: record", r));
         }
         BeatSettings.PeakSource source = switch (peaks) {
             case "annotations" -> BeatSettings.PeakSource.ANNOTATIONS;
             case "detector" -> BeatSettings.PeakSource.DETECTOR;
-            default -> throw new ParameterException(spec.commandLine(), "--peaks is annotations or detector");
+            default -> throw check.usage("--peaks is '" + peaks + "': must be annotations or detector");
         };
         Resources resources = new Resources();
         DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, split != SplitKind.none));
@@ -117,7 +119,13 @@ final class BeatsCommand implements Callable<Integer> {
     static final class SplitConverter implements picocli.CommandLine.ITypeConverter<SplitKind> {
         @Override
         public SplitKind convert(String value) {
-            return SplitKind.valueOf(value.replace('-', '_'));
+            for (SplitKind kind : SplitKind.values()) {
+                if (kind.name().equals(value.replace('-', '_'))) {
+                    return kind;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a split: must be none, "
+                    + "random or inter-patient");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.robustecg.model.LinfDistance;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.Adamax;
 import org.robustecg.train.Losses;
 import picocli.CommandLine.Command;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
                 + "l-inf distance layer in its fast (arg-max + gather) and plain broadcast forms. Prints the median "
                 + "time per call and samples per second; bench/model-vs-pytorch.sh puts them beside PyTorch's.")
 final class BenchCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--batch", defaultValue = "256", description = "batch of the network timings (${DEFAULT-VALUE})")
     private int batch;
@@ -85,6 +89,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks check = new OptionChecks(spec);
+        check.count("--batch", SettingRanges.BATCH, batch);
+        check.count("--linf-batch", SettingRanges.BATCH, linfBatch);
+        check.count("--width", SettingRanges.LAYER_WIDTH, width);
+        check.count("--repeats", SettingRanges.REPEATS, repeats);
+        check.count("--items", SettingRanges.ITEMS, items);
         if (pgdCurve != null) {
             return pgdCurve();
         }

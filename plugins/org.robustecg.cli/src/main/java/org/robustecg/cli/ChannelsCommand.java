@@ -15,10 +15,10 @@ import org.robustecg.metrics.ChannelActivation;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.report.Charts;
+import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code robustecg channels}: the channel activation analysis of the last feature layer. */
@@ -63,12 +63,13 @@ final class ChannelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AttackKind kind;
-        try {
-            kind = AttackKind.ofCliName(attack);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        OptionChecks check = new OptionChecks(spec);
+        AttackKind kind = check.attacks("--attack", java.util.List.of(attack)).get(0);
+        check.radii("--eps", java.util.List.of(kind), java.util.List.of(eps));
+        check.optional("--steps", SettingRanges.ATTACK_STEPS, steps);
+        check.optional("--threshold", SettingRanges.THRESHOLD, threshold);
+        check.optional("--subset", SettingRanges.PER_CLASS, subset);
+        check.count("--batch", SettingRanges.BATCH, batch);
         Dataset d = DatasetFiles.load(data);
         if (subset != null) {
             d = Splits.perClass(d, subset, 1).test();

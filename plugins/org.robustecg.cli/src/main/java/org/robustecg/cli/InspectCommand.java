@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
                 + "annotation counts by symbol and AAMI class.")
 final class InspectCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "<record>", description = "record path, e.g. mitdb/100 or mitdb/100.hea")
     private Path path;
 
@@ -43,6 +46,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new OptionChecks(spec).fileName("--annotator", annotator);
         String file = path.getFileName().toString();
         String lower = file.toLowerCase(Locale.ROOT);
         Map<String, Object> result = new LinkedHashMap<>();

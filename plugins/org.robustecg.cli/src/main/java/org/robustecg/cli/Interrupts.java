@@ -5,7 +5,8 @@ import sun.misc.Signal;
 
 /**
  * Ctrl-C handling: the first interrupt asks the running step to stop cleanly (it sees the flag through its
- * {@link org.robustecg.progress.Progress} and stops within one unit of work); a second one exits at once.
+ * {@link org.robustecg.progress.Progress} and stops within one unit of work, exit code 130); a second one exits
+ * at once. Either way no output file is left half written.
  */
 final class Interrupts {
 
@@ -18,7 +19,8 @@ final class Interrupts {
         try {
             Signal.handle(new Signal("INT"), signal -> {
                 if (CANCELLED.getAndSet(true)) {
-                    Runtime.getRuntime().halt(130);
+                    // exit, not halt: the shutdown hooks remove the temporary file of an output being written
+                    System.exit(RobustEcg.INTERRUPTED);
                 }
                 System.err.println("\nrobustecg: stopping after the current step (Ctrl-C again to quit at once)");
             });

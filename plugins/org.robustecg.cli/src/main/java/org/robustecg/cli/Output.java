@@ -1,14 +1,16 @@
 package org.robustecg.cli;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.PrintStream;
+import org.robustecg.io.StrictJson;
 
-/** Machine-readable results of a command: one JSON document on standard output when {@code --json} is given. */
+/**
+ * Machine-readable results of a command: one strict JSON document on standard output when {@code --json} is
+ * given (a missing number, e.g. the validation loss of a run without validation data, is null).
+ */
 final class Output {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .disableHtmlEscaping().create();
+    private static final Gson GSON = StrictJson.gson();
 
     private Output() {
     }

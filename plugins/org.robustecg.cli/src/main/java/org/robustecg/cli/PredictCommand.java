@@ -15,7 +15,10 @@ import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
 import picocli.CommandLine.Command;
+import org.robustecg.settings.SettingRanges;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code robustecg predict}: class predictions and probabilities of a model on a dataset. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
                 + "(sample_id, record_id, position, label, prediction, one probability column per class) and prints "
                 + "accuracy, balanced accuracy and macro F1.")
 final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "<model.recg>")
     private Path model;
@@ -44,6 +50,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new OptionChecks(spec).count("--batch", SettingRanges.BATCH, batch);
         DatasetOutput.checkWritable(overwrite, out);
         Dataset d = DatasetFiles.load(data);
         Map<String, Object> summary = new LinkedHashMap<>();

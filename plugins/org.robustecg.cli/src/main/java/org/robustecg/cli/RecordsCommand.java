@@ -11,10 +11,10 @@ import org.robustecg.data.Split;
 import org.robustecg.data.Splits;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.CpscSettings;
+import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code robustecg records}: the CPSC2018 12-lead dataset. */
@@ -58,8 +58,15 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (crop < 1 || length < crop) {
-            throw new ParameterException(spec.commandLine(), "need 0 < --crop <= --length");
+        OptionChecks check = new OptionChecks(spec);
+        check.count("--crop", SettingRanges.CROP_LENGTH, crop);
+        check.count("--length", SettingRanges.PADDED_LENGTH, length);
+        if (crop > length) {
+            throw check.usage("--crop " + crop + " is above --length " + length + ": a recording is cropped, then "
+                    + "zero padded to --length");
+        }
+        if (testPerClass != 0) {
+            check.count("--test-per-class", SettingRanges.PER_CLASS, testPerClass);
         }
         Resources resources = new Resources();
         DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, testPerClass > 0));

@@ -10,7 +10,10 @@ import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.report.Charts;
 import picocli.CommandLine.Command;
+import org.robustecg.settings.SettingRanges;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code robustecg score}: robustness curves and ACC_robust / F1_robust of a predictions table. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,6 +22,9 @@ import picocli.CommandLine.Option;
                 + "ACC_robust = sqrt(ACC_clean x AUC) and F1_robust (trapezoid area from 0 to --eps-max over "
                 + "--eps-max), in percent.")
 final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--predictions", required = true, paramLabel = "<predictions.csv>")
     private Path predictions;
@@ -39,6 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new OptionChecks(spec).number("--eps-max", SettingRanges.EPS_MAX, epsMax);
         List<RobustnessScore> scores = RobustnessScore.score(PredictionsCsv.read(predictions), epsMax, keepCleanMistakes);
         if (plots != null) {
             writePlots(scores);
@@ -77,6 +84,12 @@ final class ScoreCommand implements Callable<Integer> {
         java.nio.file.Files.createDirectories(plots);
         Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
         for (RobustnessScore s : scores) {
+            try {
+                org.robustecg.settings.FileNames.check("attack name", s.attack());
+            } catch (IllegalArgumentException e) {
+                throw new org.robustecg.io.EcgFormatException(predictions, null, e.getMessage() + " (it names the "
+                        + "plot files)");
+            }
             curves.put(s.attack(), s.curve());
             Charts.confusionMatrix(s.confusions().get(0), s.classes(), s.attack() + ": clean",
                     plots.resolve("confusion-" + s.attack() + "-clean.png"));

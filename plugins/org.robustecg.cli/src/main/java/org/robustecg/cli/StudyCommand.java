@@ -35,8 +35,8 @@ final class StudyCommand implements Callable<Integer> {
         if (!spec.data().cpsc()) {
             folder = DemoCommand.requireMitdb(folder);
         } else if (!java.nio.file.Files.isDirectory(folder)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "no CPSC2018 folder "
-                    + folder + ": give --data <dir> (recordings as .mat, or CinC 2020 .hea + .mat, and REFERENCE.csv)");
+            throw new java.io.FileNotFoundException("no CPSC2018 folder " + folder + ": give --data <dir> (recordings "
+                    + "as .mat, or CinC 2020 .hea + .mat, and REFERENCE.csv)");
         }
         return run(spec, folder, out != null ? out : Path.of("runs", stem));
     }

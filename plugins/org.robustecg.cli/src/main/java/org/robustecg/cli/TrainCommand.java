@@ -9,6 +9,7 @@ import org.robustecg.data.DatasetFiles;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelFile;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.EpochRecord;
 import org.robustecg.train.Learner;
 import org.robustecg.train.LearnerSettings;
@@ -107,9 +108,19 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (epochs < 1 || width <= 0 || valFraction < 0 || valFraction >= 1) {
-            throw new ParameterException(spec.commandLine(), "need --epochs >= 1, --width-multiplier > 0, 0 <= --val-fraction < 1");
-        }
+        OptionChecks check = new OptionChecks(spec);
+        check.number("--val-fraction", SettingRanges.VALIDATION_FRACTION, valFraction);
+        check.number("--alpha", SettingRanges.ALPHA, alpha);
+        check.optional("--regularisation", SettingRanges.REGULARISATION, regularisation);
+        check.optional("--eps", SettingRanges.TRAINING_RADIUS, eps);
+        check.count("--steps", SettingRanges.TRAINING_STEPS, steps);
+        check.count("--epochs", SettingRanges.EPOCHS, epochs);
+        check.optional("--batch", SettingRanges.BATCH, batch);
+        check.optional("--lr", SettingRanges.LEARNING_RATE, lr);
+        check.number("--width-multiplier", SettingRanges.WIDTH, width);
+        check.count("--channels-per-group", SettingRanges.CHANNELS_PER_GROUP, channelsPerGroup);
+        check.optional("--subset", SettingRanges.PER_CLASS, subset);
+        check.count("--early-stopping", SettingRanges.EARLY_STOPPING, earlyStopping);
         DatasetOutput.checkWritable(overwrite, out);
         Resources resources = new Resources();
         Dataset train = DatasetFiles.load(data);

@@ -48,7 +48,7 @@ public final class StrictJson {
                 return doubles.read(in).floatValue();
             }
         };
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
                 .registerTypeAdapter(Double.class, doubles).registerTypeAdapter(double.class, doubles)
                 .registerTypeAdapter(Float.class, floats).registerTypeAdapter(float.class, floats).create();
     }

@@ -34,6 +34,7 @@ public final class SettingRanges {
 
     public static final Range BATCH = Range.count("batch", 1, 1 << 20, "items processed together");
     public static final Range PER_CLASS = Range.count("per_class", 1, Integer.MAX_VALUE, "items kept of each class");
+    public static final Range ITEMS = Range.count("items", 1, Integer.MAX_VALUE, "items used");
 
     public static final Range EPOCHS = Range.count("train.epochs", 1, 100_000, "passes over the training data");
     public static final Range TRAINING_RADIUS = Range.positive("train.eps", MAX_RADIUS,
@@ -79,7 +80,7 @@ public final class SettingRanges {
 
     /** Every declared range (for documentation and tests). */
     public static final List<Range> ALL = List.of(RADIUS, L2_BUDGET, ATTACK_STEPS, STEP_SIZE, RESTARTS, AUX_WEIGHT,
-            BATCH, PER_CLASS, EPOCHS, TRAINING_RADIUS, TRAINING_STEPS, LEARNING_RATE, ALPHA, REGULARISATION, WIDTH,
+            BATCH, PER_CLASS, ITEMS, EPOCHS, TRAINING_RADIUS, TRAINING_STEPS, LEARNING_RATE, ALPHA, REGULARISATION, WIDTH,
             CHANNELS_PER_GROUP, VALIDATION_FRACTION, EARLY_STOPPING, ROBUST_SAMPLES, EPS_MAX, THRESHOLD, TEST_FRACTION,
             CROP_LENGTH, PADDED_LENGTH, SAMPLING_FREQUENCY, BEAT_LENGTH, WINDOW_FACTOR, ROW, ANY_NUMBER, REPEATS,
             LAYER_WIDTH);
@@ -89,14 +90,19 @@ public final class SettingRanges {
         return kind == AttackKind.CW ? L2_BUDGET : RADIUS;
     }
 
-    /** Checks a radius grid: at least one radius, each allowed for the attack; returns it sorted, without repeats. */
+    /**
+     * Checks a radius grid: each radius allowed for the attack (0, the clean point, is always included and may
+     * be given), at least one above 0. Returns the radii above 0, sorted, without repeats.
+     */
     public static double[] radii(AttackKind kind, String where, double[] radii) {
-        if (radii.length == 0) {
-            throw new SettingException(where + " is empty: give at least one radius (" + radius(kind).meaning() + ")");
+        double[] grid = java.util.Arrays.stream(radii).filter(r -> r != 0).toArray();
+        if (grid.length == 0) {
+            throw new SettingException(where + " gives no radius above 0: give at least one ("
+                    + radius(kind).allowed() + ", " + radius(kind).meaning() + ")");
         }
-        for (double r : radii) {
+        for (double r : grid) {
             radius(kind).check(where + " (" + kind.cliName() + ")", r);
         }
-        return java.util.Arrays.stream(radii).sorted().distinct().toArray();
+        return java.util.Arrays.stream(grid).sorted().distinct().toArray();
     }
 }

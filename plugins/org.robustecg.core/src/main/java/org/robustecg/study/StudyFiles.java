@@ -49,6 +49,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class StudyFiles {
 
+    /** YAML's .nan and .inf reach the range checks, which refuse them by name. */
+    private static final Gson YAML_TREE = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues()
+            .create();
+
     private static final Range SEED = Range.count("study.seed", Long.MIN_VALUE, Long.MAX_VALUE, "a seed");
 
     private StudyFiles() {
@@ -71,7 +75,7 @@ public final class StudyFiles {
         JsonObject root;
         try {
             JsonElement tree = file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JsonParser.parseString(text)
-                    : new Gson().toJsonTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
+                    : YAML_TREE.toJsonTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(text));
             if (tree == null || !tree.isJsonObject()) {
                 throw new EcgFormatException(file, null, "a study file is a mapping of keys to values");
             }
