@@ -238,6 +238,10 @@ public final class StudyFiles {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 return e.getAsDouble();
             }
+            // JSON has no NaN or infinity, but a lenient parse reads them as words: the range check refuses them.
+            if (e.isJsonPrimitive() && e.getAsString().matches("NaN|[-+]?Infinity")) {
+                return Double.parseDouble(e.getAsString());
+            }
             throw error(path + " must be a number, is " + e);
         }
 
