@@ -57,7 +57,7 @@ public final class Learner {
             val = split.test();
         }
         if (settings.perClass() > 0) {
-            train = Splits.perClass(train, settings.perClass(), settings.seed()).test();
+            train = Splits.sample(train, settings.perClass(), settings.seed());
         }
         if (settings.balance()) {
             train = Splits.upsample(train, settings.seed());

@@ -59,7 +59,7 @@ class SplitsTest {
             assertEquals(before[c] == 0 ? 0 : max, balanced.classCounts()[c], "class " + c);
         }
         assertArrayEquals(balanced.labels(), Splits.upsample(d, 3).labels());
-        Dataset small = Splits.perClass(d, 10, 1).test();
+        Dataset small = Splits.sample(d, 10, 1);
         for (int c = 0; c < before.length; c++) {
             assertEquals(Math.min(10, before[c]), small.classCounts()[c]);
         }

@@ -129,7 +129,7 @@ public final class DatasetTables {
         int[] labels = new int[n];
         String[] records = new String[n];
         int[] positions = new int[n];
-        double frequency = fs >= 0 && n > 0 && table.rows().get(0).get(fs) != null ? table.number(0, fs) : Double.NaN;
+        double frequency = fs >= 0 && n > 0 && table.rows().get(0).get(fs) != null ? table.number(0, fs) : 0;
         boolean padded = false;
         for (int r = 0; r < n; r++) {
             String key = table.rows().get(r).key();
