@@ -81,8 +81,8 @@ public final class WfdbHeaderParser {
         Fields record = content.get(0);
         String[] nameAndSegments = record.text(0, "record name").split("/", -1);
         if (nameAndSegments.length > 2) {
-            throw record.error("record name '" + record.text(0, "record name") + "' has more than one '/' (allowed:"
-                    + " name or name/number-of-segments)");
+            throw record.error("record name " + shown(record.text(0, "record name"))
+                    + " has more than one '/' (allowed: name or name/number-of-segments)");
         }
         String name = name(record, nameAndSegments[0], "record name");
         int segments = nameAndSegments.length > 1
@@ -95,8 +95,8 @@ public final class WfdbHeaderParser {
         if (record.has(2)) {
             Matcher m = FREQUENCY.matcher(record.fields[2]);
             if (!m.matches()) {
-                throw record.error("bad sampling frequency field '" + record.fields[2]
-                        + "' (allowed: frequency[/counter-frequency[(base-counter)]], e.g. 360 or 360/1(0))");
+                throw record.error("bad sampling frequency field " + shown(record.fields[2])
+                        + " (allowed: frequency[/counter-frequency[(base-counter)]], e.g. 360 or 360/1(0))");
             }
             fs = record.positive(m.group(1), "sampling frequency");
             counterFrequency = m.group(2) == null ? fs : record.positive(m.group(2), "counter frequency");
@@ -147,7 +147,7 @@ public final class WfdbHeaderParser {
 
     private static String name(Fields f, String text, String what) throws EcgFormatException {
         if (!NAME.matcher(text).matches()) {
-            throw f.error(what + " '" + text + "' is not a WFDB name (letters, digits, '_', '-', '.')");
+            throw f.error(what + " " + shown(text) + " is not a WFDB name (letters, digits, '_', '-', '.')");
         }
         return text;
     }
@@ -160,17 +160,17 @@ public final class WfdbHeaderParser {
             String field = record.fields[k];
             if (field.contains(":")) {
                 if (!time.isEmpty()) {
-                    throw record.error("two base times, '" + time + "' and '" + field + "'");
+                    throw record.error("two base times, " + shown(time) + " and " + shown(field));
                 }
                 time = baseTime(record, field);
             } else if (field.contains("/") || field.contains("-")) {
                 if (!date.isEmpty()) {
-                    throw record.error("two base dates, '" + date + "' and '" + field + "'");
+                    throw record.error("two base dates, " + shown(date) + " and " + shown(field));
                 }
                 date = baseDate(record, field);
             } else {
-                throw record.error("unexpected field '" + field + "' after the number of samples (allowed: a base time"
-                        + " hh:mm:ss and a base date dd/mm/yyyy)");
+                throw record.error("unexpected field " + shown(field) + " after the number of samples (allowed: a"
+                        + " base time hh:mm:ss and a base date dd/mm/yyyy)");
             }
         }
         return new String[] {time, date};
@@ -180,7 +180,7 @@ public final class WfdbHeaderParser {
         Matcher m = TIME.matcher(text);
         if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59
                 || Double.parseDouble(m.group(3)) >= 60) {
-            throw record.error("bad base time '" + text + "' (allowed: hh:mm:ss or hh:mm:ss.sss, a time of day)");
+            throw record.error("bad base time " + shown(text) + " (allowed: hh:mm:ss or hh:mm:ss.sss, a time of day)");
         }
         return text;
     }
@@ -202,7 +202,7 @@ public final class WfdbHeaderParser {
         } catch (DateTimeException e) {
             // not a calendar date: reported below
         }
-        throw record.error("bad base date '" + text + "' (allowed: a calendar date dd/mm/yyyy, or dd-Mon-yyyy)");
+        throw record.error("bad base date " + shown(text) + " (allowed: a calendar date dd/mm/yyyy, or dd-Mon-yyyy)");
     }
 
     private static SegmentSpec segment(Fields f) throws EcgFormatException {
@@ -212,7 +212,7 @@ public final class WfdbHeaderParser {
         }
         long length = f.integer(f.text(1, "segment length"), "segment length", 0, Long.MAX_VALUE);
         if (f.has(2)) {
-            throw f.error("unexpected field '" + f.fields[2] + "' (a segment line is 'name length')");
+            throw f.error("unexpected field " + shown(f.fields[2]) + " (a segment line is 'name length')");
         }
         return new SegmentSpec(recordName, length);
     }
@@ -220,14 +220,14 @@ public final class WfdbHeaderParser {
     private static SignalSpec signal(Fields f) throws EcgFormatException {
         String file = f.text(0, "signal file name");
         if (file.contains("/") || file.contains("\\")) {
-            throw f.error("signal file '" + file + "' is a path: a signal file lies beside its header (a file name"
+            throw f.error("signal file " + shown(file) + " is a path: a signal file lies beside its header (a file name"
                     + " only)");
         }
         String formatField = f.text(1, "format");
         Matcher format = FORMAT.matcher(formatField);
         if (!format.matches()) {
-            throw f.error("bad format field '" + formatField
-                    + "' (allowed: format[xsamples-per-frame][:skew][+byte-offset], e.g. 212 or 16x2:3+24)");
+            throw f.error("bad format field " + shown(formatField)
+                    + " (allowed: format[xsamples-per-frame][:skew][+byte-offset], e.g. 212 or 16x2:3+24)");
         }
         int code = (int) f.integer(format.group(1), "format", 0, Integer.MAX_VALUE);
         if (!SignalFormat.isKnown(code) && !"~".equals(file)) {
@@ -244,8 +244,8 @@ public final class WfdbHeaderParser {
         if (f.has(2)) {
             Matcher g = GAIN.matcher(f.fields[2]);
             if (!g.matches()) {
-                throw f.error("bad gain field '" + f.fields[2] + "' (allowed: gain[(baseline)][/units], e.g. 200 or"
-                        + " 200(1024)/mV)");
+                throw f.error("bad gain field " + shown(f.fields[2])
+                        + " (allowed: gain[(baseline)][/units], e.g. 200 or 200(1024)/mV)");
             }
             gain = f.number(g.group(1), "ADC gain");
             if (gain < 0) {
@@ -274,6 +274,11 @@ public final class WfdbHeaderParser {
                 resolution, adcZero, initial, checksum, blockSize, description);
     }
 
+    /** A field as messages quote it: binary junk can make it very long. */
+    private static String shown(String field) {
+        return "'" + (field.length() > 40 ? field.substring(0, 40) + "..." : field) + "'";
+    }
+
     /** The whitespace-separated fields of one header line, with errors that name file and line. */
     private record Fields(Path source, int line, String[] fields) {
 
@@ -297,7 +302,7 @@ public final class WfdbHeaderParser {
             try {
                 value = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw error("bad " + what + " '" + text + "' (allowed: a whole number" + range(min, max) + ")");
+                throw error("bad " + what + " " + shown(text) + " (allowed: a whole number" + range(min, max) + ")");
             }
             if (value < min || value > max) {
                 throw error(what + " " + text + " is out of range (allowed: a whole number" + range(min, max) + ")");
@@ -310,7 +315,7 @@ public final class WfdbHeaderParser {
                 return "";
             }
             if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) {
-                return min == 0 ? ", 0 or more" : " from " + min;
+                return ", " + min + " or more";
             }
             return " from " + min + " to " + max;
         }
@@ -318,7 +323,7 @@ public final class WfdbHeaderParser {
         double number(String text, String what) throws EcgFormatException {
             // Double.parseDouble would also take "NaN", "Infinity" and hexadecimal: none is a WFDB number.
             if (!DECIMAL.matcher(text).matches() || !Double.isFinite(Double.parseDouble(text))) {
-                throw error("bad " + what + " '" + text + "' (allowed: a finite decimal number)");
+                throw error("bad " + what + " " + shown(text) + " (allowed: a finite decimal number)");
             }
             return Double.parseDouble(text);
         }
