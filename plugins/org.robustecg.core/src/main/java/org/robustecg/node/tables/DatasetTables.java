@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetException;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.table.Column;
@@ -172,8 +173,12 @@ public final class DatasetTables {
                 padded |= v < length;
             }
         }
-        return new Dataset(x, n, leads.size(), length, labels, classNames, records, positions, padded ? mask : null,
-                frequency);
+        try {
+            return new Dataset(x, n, leads.size(), length, labels, classNames, records, positions, padded ? mask : null,
+                    frequency);
+        } catch (DatasetException e) {
+            throw new DatasetException(what + ": " + e.getMessage());
+        }
     }
 
     /** Lead names of an item table (its list columns). */
