@@ -43,22 +43,30 @@ public final class WfdbHeaderParser {
     }
 
     public static WfdbHeader parse(Path headerFile) throws EcgFormatException {
+        requireHeaderSize(headerFile);
         List<String> lines;
         try {
-            long size = Files.size(headerFile);
-            if (size > MAX_HEADER_BYTES) {
-                throw new EcgFormatException(headerFile, null, "is " + size + " bytes: a WFDB header is a short text"
-                        + " file (at most " + MAX_HEADER_BYTES + " bytes here)");
-            }
             lines = Files.readAllLines(headerFile, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new EcgFormatException(headerFile, null, "header file not found");
-        } catch (EcgFormatException e) {
-            throw e;
         } catch (IOException e) {
             throw new EcgFormatException(headerFile, null, "cannot read header: " + e.getMessage(), e);
         }
         return parse(headerFile, lines);
+    }
+
+    /** Refuses a large (binary) file before reading it whole; a file that cannot be sized is reported by the read. */
+    private static void requireHeaderSize(Path headerFile) throws EcgFormatException {
+        long size;
+        try {
+            size = Files.size(headerFile);
+        } catch (IOException e) {
+            return;
+        }
+        if (size > MAX_HEADER_BYTES) {
+            throw new EcgFormatException(headerFile, null, "is " + size + " bytes: a WFDB header is a short text file"
+                    + " (at most " + MAX_HEADER_BYTES + " bytes here)");
+        }
     }
 
     /** Parses header lines; {@code source} names the file in error messages. */
