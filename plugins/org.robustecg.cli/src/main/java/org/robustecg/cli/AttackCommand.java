@@ -124,7 +124,7 @@ final class AttackCommand implements Callable<Integer> {
         Resources resources = new Resources();
         Dataset d = DatasetFiles.load(data);
         if (subset != null) {
-            d = Splits.perClass(d, subset, seed).test();
+            d = Splits.sample(d, subset, seed);
         }
         List<AttackRecord> rows = new ArrayList<>();
         try (TrainedModel m = ModelFile.load(model);

@@ -72,7 +72,7 @@ final class ChannelsCommand implements Callable<Integer> {
         check.count("--batch", SettingRanges.BATCH, batch);
         Dataset d = DatasetFiles.load(data);
         if (subset != null) {
-            d = Splits.perClass(d, subset, 1).test();
+            d = Splits.sample(d, subset, 1);
         }
         double level = threshold != null ? threshold : d.leads() > 1 ? 0.7 : 0.2;
         ChannelActivation result;

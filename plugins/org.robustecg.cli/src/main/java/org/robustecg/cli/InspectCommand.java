@@ -79,8 +79,7 @@ final class InspectCommand implements Callable<Integer> {
                 signal.put("first_value", wfdb.digital().isEmpty() ? null : wfdb.digital().get(i)[0]);
                 signal.put("initial_value", s.initialValue());
                 signal.put("checksum", s.checksum());
-                signal.put("checksum_ok", wfdb.digital().isEmpty() || s.checksum() == null ? null
-                        : WfdbRecord.checksum(wfdb.digital().get(i)) == (short) (int) s.checksum());
+                signal.put("checksum_ok", wfdb.checksumMatches(i));
                 signals.add(signal);
             }
             Path atr = path.resolveSibling(name + "." + annotator);

@@ -57,8 +57,8 @@ class TrainPredictCommandsTest {
         assertEquals(0, attack.exitCode(), attack.err());
         List<String> attackRows = Files.readAllLines(attacked);
         var adversarial = org.robustecg.data.DatasetFiles.load(dir.resolve("adversarial.npz"));
-        var attackedBeats = org.robustecg.data.Splits.perClass(org.robustecg.data.DatasetFiles.load(dir.resolve("beats-test.npz")),
-                3, 1).test();
+        var attackedBeats = org.robustecg.data.Splits.sample(org.robustecg.data.DatasetFiles.load(dir.resolve("beats-test.npz")),
+                3, 1);
         assertEquals(attackedBeats.size(), adversarial.size());
         float worst = 0;
         for (int i = 0; i < attackedBeats.signals().length; i++) {

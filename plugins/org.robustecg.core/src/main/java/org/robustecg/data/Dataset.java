@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param recordIds  source record of each item
  * @param positions  sample position of each item in its source record (e.g. the R peak), -1 if none
  * @param mask       {@code [size][length]} 1 where the sample is real, 0 where padded; null means all valid
- * @param samplingFrequency samples per second of the items
+ * @param samplingFrequency samples per second of the items, 0 when not stated
+ * @throws DatasetException when the arrays do not fit together, a sample is not finite, a label is outside the
+ *                          classes, or the mask is not 0/1 real samples followed by zero padding
  */
 public record Dataset(float[] signals, int size, int leads, int length, int[] labels, List<String> classNames,
         String[] recordIds, int[] positions, float[] mask, double samplingFrequency) {
@@ -29,23 +31,107 @@ public record Dataset(float[] signals, int size, int leads, int length, int[] la
         Objects.requireNonNull(recordIds, "recordIds");
         Objects.requireNonNull(positions, "positions");
         classNames = List.copyOf(classNames);
+        checkShapes(signals, size, leads, length, labels, classNames, recordIds, positions, mask, samplingFrequency);
+        checkItems(size, labels, classNames, recordIds, positions);
+        checkSignals(signals, size, leads, length, recordIds, mask);
+    }
+
+    private static void checkShapes(float[] signals, int size, int leads, int length, int[] labels,
+            List<String> classNames, String[] recordIds, int[] positions, float[] mask, double samplingFrequency) {
         if (size < 0 || leads <= 0 || length <= 0) {
-            throw new IllegalArgumentException("bad shape " + size + " x " + leads + " x " + length);
+            throw new DatasetException("the signals (x) have shape [" + size + ", " + leads + ", " + length
+                    + "]: items 0 or more, leads and length 1 or more");
         }
         if ((long) size * leads * length != signals.length) {
-            throw new IllegalArgumentException("signals hold " + signals.length + " values, shape " + size + " x "
-                    + leads + " x " + length + " needs " + (long) size * leads * length);
+            throw new DatasetException("the signals (x) hold " + signals.length + " values, shape [" + size + ", "
+                    + leads + ", " + length + "] needs " + (long) size * leads * length);
         }
-        if (labels.length != size || recordIds.length != size || positions.length != size) {
-            throw new IllegalArgumentException("labels, record ids and positions need one entry per item (" + size + ")");
-        }
+        checkLength("labels (y)", labels.length, size);
+        checkLength("record ids (record_ids)", recordIds.length, size);
+        checkLength("positions", positions.length, size);
         if (mask != null && mask.length != (long) size * length) {
-            throw new IllegalArgumentException("mask holds " + mask.length + " values, needs " + (long) size * length);
+            throw new DatasetException("the mask holds " + mask.length + " values, shape [" + size + ", " + length
+                    + "] (items x length) needs " + (long) size * length);
+        }
+        if (classNames.isEmpty()) {
+            throw new DatasetException("no class names (class_names): a dataset needs at least one class");
+        }
+        if (!Double.isFinite(samplingFrequency) || samplingFrequency < 0) {
+            throw new DatasetException("sampling frequency " + samplingFrequency
+                    + " Hz: allowed is a positive number, or 0 when not stated");
+        }
+    }
+
+    private static void checkLength(String what, int actual, int size) {
+        if (actual != size) {
+            throw new DatasetException("the " + what + " have " + actual + " entries, the signals (x) " + size
+                    + " items: one entry per item");
+        }
+    }
+
+    private static void checkItems(int size, int[] labels, List<String> classNames, String[] recordIds,
+            int[] positions) {
+        for (int i = 0; i < size; i++) {
+            if (recordIds[i] == null) {
+                throw new DatasetException("record ids (record_ids): item " + i + " has none");
+            }
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new DatasetException("labels (y): item " + i + " (record " + recordIds[i] + ") has label "
+                        + labels[i] + ", allowed are the class indices 0.." + (classNames.size() - 1) + " of "
+                        + classNames);
+            }
+            if (positions[i] < -1) {
+                throw new DatasetException("positions: item " + i + " (record " + recordIds[i] + ") has position "
+                        + positions[i] + ", allowed are 0 or more, or -1 for none");
+            }
+        }
+    }
+
+    /**
+     * Finite samples, and a mask that describes zero padding: 0/1 values, real samples first (at least one),
+     * then padding, where every lead is 0.
+     */
+    private static void checkSignals(float[] signals, int size, int leads, int length, String[] recordIds,
+            float[] mask) {
+        for (int k = 0; k < signals.length; k++) {
+            if (!Float.isFinite(signals[k])) {
+                int i = k / (leads * length);
+                throw new DatasetException("the signals (x) hold " + signals[k] + " at index [" + i + ", "
+                        + k / length % leads + ", " + k % length + "] (item " + i + ", record " + recordIds[i]
+                        + "): samples must be finite numbers");
+            }
+        }
+        if (mask == null) {
+            return;
         }
         for (int i = 0; i < size; i++) {
-            if (labels[i] < 0 || labels[i] >= classNames.size()) {
-                throw new IllegalArgumentException("item " + i + " (record " + recordIds[i] + ") has label "
-                        + labels[i] + ", outside 0.." + (classNames.size() - 1));
+            int valid = 0;
+            for (int t = 0; t < length; t++) {
+                float m = mask[i * length + t];
+                String at = "the mask at index [" + i + ", " + t + "] (item " + i + ", record " + recordIds[i] + ")";
+                if (m != 0f && m != 1f) {
+                    throw new DatasetException(at + " is " + m + ": allowed are 1 (real sample) and 0 (padding)");
+                }
+                if (m == 1f && valid < t) {
+                    throw new DatasetException(at + " is 1 after padding: real samples come first, padding after");
+                }
+                if (m == 1f) {
+                    valid++;
+                }
+            }
+            if (valid == 0) {
+                throw new DatasetException("the mask of item " + i + " (record " + recordIds[i]
+                        + ") is all 0: an item needs at least one real sample");
+            }
+            for (int l = 0; l < leads; l++) {
+                int base = (i * leads + l) * length;
+                for (int t = valid; t < length; t++) {
+                    if (signals[base + t] != 0f) {
+                        throw new DatasetException("the signals (x) hold " + signals[base + t] + " at index [" + i
+                                + ", " + l + ", " + t + "] (item " + i + ", record " + recordIds[i]
+                                + "), where the mask marks padding: padding must be 0");
+                    }
+                }
             }
         }
     }
@@ -99,7 +185,7 @@ public record Dataset(float[] signals, int size, int leads, int length, int[] la
     /** The items of several datasets of the same shape and classes, one after another. */
     public static Dataset concat(List<Dataset> parts) {
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("nothing to concatenate");
+            throw new DatasetException("nothing to concatenate");
         }
         Dataset first = parts.get(0);
         int size = 0;
@@ -107,7 +193,7 @@ public record Dataset(float[] signals, int size, int leads, int length, int[] la
         for (Dataset d : parts) {
             if (d.leads != first.leads || d.length != first.length || !d.classNames.equals(first.classNames)
                     || d.samplingFrequency != first.samplingFrequency) {
-                throw new IllegalArgumentException("datasets differ in shape, classes or sampling frequency");
+                throw new DatasetException("datasets differ in shape, classes or sampling frequency");
             }
             size += d.size;
             masked |= d.mask != null;

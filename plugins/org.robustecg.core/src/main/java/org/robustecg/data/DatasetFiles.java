@@ -32,8 +32,13 @@ public final class DatasetFiles {
     private DatasetFiles() {
     }
 
-    /** Saves by file extension: {@code .npz} or {@code .csv}. */
+    /**
+     * Saves by file extension: {@code .npz} or {@code .csv}.
+     *
+     * @throws DatasetException for a dataset without items: nothing is written
+     */
     public static void save(Dataset data, Path file, boolean overwrite) throws IOException {
+        requireItems(data, file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npz")) {
             saveNpz(data, file, overwrite);
@@ -48,12 +53,17 @@ public final class DatasetFiles {
     public static Dataset load(Path file) throws EcgFormatException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return KaggleCsv.read(file, KaggleCsv.IndexColumn.AUTO);
+            try {
+                return KaggleCsv.read(file, KaggleCsv.IndexColumn.AUTO);
+            } catch (DatasetException e) {
+                throw new EcgFormatException(file, null, e.getMessage());
+            }
         }
         return loadNpz(file);
     }
 
     public static void saveNpz(Dataset d, Path file, boolean overwrite) throws IOException {
+        requireItems(d, file);
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("x", NpyArray.of(d.signals(), d.size(), d.leads(), d.length()));
         arrays.put("y", NpyArray.of(d.labels(), d.size()));
@@ -71,6 +81,9 @@ public final class DatasetFiles {
         Map<String, NpyArray> a = Npz.read(file);
         NpyArray x = require(file, a, "x", NpyArray.DType.FLOAT32, 3);
         int n = x.shape()[0];
+        if (n == 0) {
+            throw new EcgFormatException(file, "array x", "the dataset has no items (x has shape [0, ...])");
+        }
         int[] y = (int[]) require(file, a, "y", NpyArray.DType.INT32, 1).data();
         String[] classes = (String[]) require(file, a, "class_names", NpyArray.DType.UNICODE, 1).data();
         String[] ids = a.containsKey("record_ids")
@@ -80,14 +93,31 @@ public final class DatasetFiles {
         }
         int[] positions = a.containsKey("positions")
                 ? (int[]) require(file, a, "positions", NpyArray.DType.INT32, 1).data() : filled(n, -1);
-        float[] mask = a.containsKey("mask") ? (float[]) require(file, a, "mask", NpyArray.DType.FLOAT32, 2).data() : null;
+        float[] mask = null;
+        if (a.containsKey("mask")) {
+            NpyArray m = require(file, a, "mask", NpyArray.DType.FLOAT32, 2);
+            if (m.shape()[0] != n || m.shape()[1] != x.shape()[2]) {
+                throw new EcgFormatException(file, "array mask", "has shape " + Arrays.toString(m.shape())
+                        + ", x has shape " + Arrays.toString(x.shape()) + ": the mask needs [items, length] = [" + n
+                        + ", " + x.shape()[2] + "]");
+            }
+            mask = (float[]) m.data();
+        }
         double fs = a.containsKey("sampling_frequency")
                 ? ((double[]) require(file, a, "sampling_frequency", NpyArray.DType.FLOAT64, 0).data())[0] : 0;
         try {
             return new Dataset((float[]) x.data(), n, x.shape()[1], x.shape()[2], y, List.of(classes), ids, positions,
                     mask, fs);
-        } catch (IllegalArgumentException e) {
-            throw new EcgFormatException(file, null, "inconsistent dataset: " + e.getMessage());
+        } catch (DatasetException e) {
+            throw new EcgFormatException(file, null, e.getMessage());
+        }
+    }
+
+    /** A later step would trip over an empty file, far from the split or selection that emptied it. */
+    private static void requireItems(Dataset data, Path file) {
+        if (data.size() == 0) {
+            throw new DatasetException(file + ": the dataset has no items, so it is not written (a split or"
+                    + " selection left nothing)");
         }
     }
 

@@ -115,10 +115,10 @@ public final class StudyRunner {
             case "none" -> new Split(items, items);
             default -> Splits.stratified(items, d.testFraction(), spec.seed());
         };
-        Dataset trainPart = d.trainPerClass() > 0 ? Splits.perClass(split.train(), d.trainPerClass(), spec.seed()).test()
+        Dataset trainPart = d.trainPerClass() > 0 ? Splits.sample(split.train(), d.trainPerClass(), spec.seed())
                 : split.train();
         Dataset testPart = d.testPerClass() > 0 && !d.split().equals("per-class")
-                ? Splits.perClass(split.test(), d.testPerClass(), spec.seed()).test() : split.test();
+                ? Splits.sample(split.test(), d.testPerClass(), spec.seed()) : split.test();
         Files.createDirectories(dir);
         DatasetFiles.save(trainPart, train, true);
         DatasetFiles.save(testPart, test, true);

@@ -2,6 +2,7 @@ package org.robustecg.train;
 
 import java.util.List;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetException;
 import org.robustecg.data.Split;
 import org.robustecg.data.Splits;
 import org.robustecg.model.ModelInfo;
@@ -52,12 +53,18 @@ public final class Learner {
         }
         Dataset val = validation;
         if (val == null && settings.validationFraction() > 0) {
-            Split split = Splits.stratified(train, settings.validationFraction(), settings.seed());
+            Split split;
+            try {
+                split = Splits.stratified(train, settings.validationFraction(), settings.seed());
+            } catch (DatasetException e) {
+                throw new DatasetException("holding out a validation share of " + settings.validationFraction()
+                        + " of the training data: " + e.getMessage());
+            }
             train = split.train();
             val = split.test();
         }
         if (settings.perClass() > 0) {
-            train = Splits.perClass(train, settings.perClass(), settings.seed()).test();
+            train = Splits.sample(train, settings.perClass(), settings.seed());
         }
         if (settings.balance()) {
             train = Splits.upsample(train, settings.seed());

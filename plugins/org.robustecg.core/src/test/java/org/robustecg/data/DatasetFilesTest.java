@@ -37,9 +37,14 @@ class DatasetFilesTest {
     @Test
     void npzRoundTripIsLossless(@TempDir Path dir) throws Exception {
         Dataset kaggle = KaggleCsv.read(KAGGLE, KaggleCsv.IndexColumn.AUTO);
+        // Items of 150, 187 and 100 real samples, zero padded.
         float[] mask = new float[3 * 187];
+        float[] x = java.util.Arrays.copyOf(kaggle.signals(), 3 * 187);
         java.util.Arrays.fill(mask, 0, 150, 1f);
-        Dataset d = new Dataset(java.util.Arrays.copyOf(kaggle.signals(), 3 * 187), 3, 1, 187, new int[] {0, 4, 2},
+        java.util.Arrays.fill(x, 150, 187, 0f);
+        java.util.Arrays.fill(mask, 187, 2 * 187 + 100, 1f);
+        java.util.Arrays.fill(x, 2 * 187 + 100, 3 * 187, 0f);
+        Dataset d = new Dataset(x, 3, 1, 187, new int[] {0, 4, 2},
                 List.of("N", "S", "V", "F", "Q"), new String[] {"100", "101", "Ärger"}, new int[] {5, -1, 77}, mask, 125);
         Path file = dir.resolve("d.npz");
         DatasetFiles.save(d, file, false);

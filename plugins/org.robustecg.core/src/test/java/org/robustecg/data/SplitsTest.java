@@ -2,11 +2,17 @@ package org.robustecg.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.TestData;
 import org.robustecg.database.MitBih;
 import org.robustecg.io.wfdb.WfdbReadOptions;
@@ -59,9 +65,57 @@ class SplitsTest {
             assertEquals(before[c] == 0 ? 0 : max, balanced.classCounts()[c], "class " + c);
         }
         assertArrayEquals(balanced.labels(), Splits.upsample(d, 3).labels());
-        Dataset small = Splits.perClass(d, 10, 1).test();
+        Dataset small = Splits.sample(d, 10, 1);
         for (int c = 0; c < before.length; c++) {
             assertEquals(Math.min(10, before[c]), small.classCounts()[c]);
         }
+    }
+
+    @Test
+    void splitsAndSelectionsThatLeaveAPartEmptyAreRefused(@TempDir Path dir) throws Exception {
+        Dataset d = beats();
+        Dataset only100 = d.select(IntStream.range(0, d.size()).filter(i -> d.recordIds()[i].equals("100")).toArray());
+        Dataset only119 = d.select(IntStream.range(0, d.size()).filter(i -> d.recordIds()[i].equals("119")).toArray());
+        assertRefused(() -> Splits.byRecord(only100, MitBih.DS1, MitBih.DS2), "inter-patient split leaves the training"
+                + " part empty", "the items come from records [100]");
+        assertRefused(() -> Splits.byRecord(only119, MitBih.DS1, MitBih.DS2), "leaves the test part empty");
+        assertRefused(() -> Splits.byRecord(d, List.of("999"), List.of("100")), "leaves the training part empty",
+                "its records [999]");
+        assertRefused(() -> Splits.stratified(d.select(new int[] {0}), 0.2, 1), "a random split of 1 items with test"
+                + " fraction 0.2 leaves the test part empty");
+        // One item in each of two classes: a fraction of 0.9 sends both to testing.
+        int v = IntStream.range(0, d.size()).filter(i -> d.labels()[i] == 2).findFirst().orElseThrow();
+        assertRefused(() -> Splits.stratified(d.select(new int[] {0, v}), 0.9, 1), "leaves the training part empty");
+        int smallest = java.util.Arrays.stream(d.classCounts()).filter(n -> n > 0).min().orElseThrow();
+        assertRefused(() -> Splits.perClass(d, smallest, 1), "has " + smallest + " item",
+                "leaves none of it for training", "smallest class, " + smallest);
+        assertRefused(() -> Splits.perClass(d, 0, 1), "a hold-out of 0 items per class is empty");
+        assertRefused(() -> Splits.sample(d, 0, 1), "a selection of 0 items per class");
+        assertRefused(() -> Splits.sample(d.select(new int[0]), 5, 1), "from 0 items is empty");
+        Split fine = Splits.perClass(d, smallest - 1, 1);
+        assertTrue(fine.train().size() > 0 && fine.test().size() > 0);
+
+        Dataset empty = d.select(new int[0]);
+        for (String name : List.of("empty.npz", "empty.csv")) {
+            Path file = dir.resolve(name);
+            assertRefused(() -> DatasetFiles.save(empty, file, false), file + ": the dataset has no items, so it is"
+                    + " not written");
+            assertFalse(Files.exists(file), "nothing written");
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no temporary files left");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void assertRefused(Action action, String... fragments) {
+        DatasetException e = assertThrows(DatasetException.class, action::run);
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "'" + fragment + "' not in: " + e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 }

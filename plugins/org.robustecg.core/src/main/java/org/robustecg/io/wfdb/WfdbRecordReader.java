@@ -37,27 +37,37 @@ public final class WfdbRecordReader {
         if (header.isMultiSegment()) {
             return readSegments(headerFile, header, options);
         }
-        List<int[]> digital = readSignals(headerFile, header, options);
-        return new WfdbRecord(header, header.signals(), digital, toRecord(header, digital));
+        Signals read = readSignals(headerFile, header, options);
+        return new WfdbRecord(header, header.signals(), read.digital(), read.storedChecksums(),
+                toRecord(header, read.digital()));
     }
 
-    private static List<int[]> readSignals(Path headerFile, WfdbHeader header, WfdbReadOptions options)
+    /** Digital samples of each signal and the 16-bit sum of its samples as stored (skew included). */
+    private record Signals(List<int[]> digital, List<Integer> storedChecksums) {
+    }
+
+    private static Signals readSignals(Path headerFile, WfdbHeader header, WfdbReadOptions options)
             throws EcgFormatException {
         List<SignalSpec> signals = header.signals();
+        if (signals.isEmpty()) {
+            throw new EcgFormatException(headerFile, "line 1", "record " + header.recordName()
+                    + " declares no signals: there are no samples to read");
+        }
         int[][] out = new int[signals.size()][];
+        Integer[] sums = new Integer[signals.size()];
         // Signals stored in the same file, in header order.
         Map<String, List<Integer>> files = new LinkedHashMap<>();
         for (int i = 0; i < signals.size(); i++) {
             files.computeIfAbsent(signals.get(i).fileName(), k -> new ArrayList<>()).add(i);
         }
         for (Map.Entry<String, List<Integer>> file : files.entrySet()) {
-            readFile(headerFile, header, file.getKey(), file.getValue(), options, out);
+            readFile(headerFile, header, file.getKey(), file.getValue(), options, out, sums);
         }
-        return Arrays.asList(out);
+        return new Signals(Arrays.asList(out), Arrays.asList(sums));
     }
 
     private static void readFile(Path headerFile, WfdbHeader header, String fileName, List<Integer> members,
-            WfdbReadOptions options, int[][] out) throws EcgFormatException {
+            WfdbReadOptions options, int[][] out, Integer[] sums) throws EcgFormatException {
         List<SignalSpec> signals = header.signals();
         SignalSpec first = signals.get(members.get(0));
         Path file = headerFile.resolveSibling(fileName);
@@ -138,10 +148,11 @@ public final class WfdbRecordReader {
                     }
                 }
             }
-            if (options.verifyChecksums() && s.checksum() != null
-                    && (short) WfdbRecord.checksum(stored) != (short) (int) s.checksum()) {
+            // The header's checksum sums the signal as stored, so it includes the frames a skew shifts away.
+            sums[i] = WfdbRecord.checksum(stored);
+            if (options.verifyChecksums() && s.checksum() != null && sums[i] != (short) (int) s.checksum()) {
                 throw new EcgFormatException(file, "signal " + i + " (" + s.description() + ")", "checksum mismatch: "
-                        + "header says " + s.checksum() + ", data sum to " + WfdbRecord.checksum(stored));
+                        + "header says " + s.checksum() + ", data sum to " + sums[i]);
             }
             out[i] = samples;
             position += spf;
@@ -242,9 +253,13 @@ public final class WfdbRecordReader {
             if (partHeader.isMultiSegment()) {
                 throw new EcgFormatException(segmentHeader, null, "a segment cannot itself have segments");
             }
-            WfdbRecord part = new WfdbRecord(partHeader, partHeader.signals(), List.of(), toRecord(partHeader,
-                    readSignals(segmentHeader, partHeader, options)));
-            if (part.record().length() != segment.numberOfSamples() && !part.header().signals().isEmpty()) {
+            if (partHeader.signals().isEmpty()) {
+                parts.add(null);
+                continue;
+            }
+            WfdbRecord part = new WfdbRecord(partHeader, partHeader.signals(), List.of(), List.of(),
+                    toRecord(partHeader, readSignals(segmentHeader, partHeader, options).digital()));
+            if (part.record().length() != segment.numberOfSamples()) {
                 throw new EcgFormatException(headerFile, "segment " + segment.recordName(), "segment has "
                         + part.record().length() + " samples, the record header says " + segment.numberOfSamples());
             }
@@ -276,7 +291,7 @@ public final class WfdbRecordReader {
             leads.add(new Lead(name, s.units(), joined));
         }
         Record record = new Record(header.recordName(), header.samplingFrequency(), leads, metadata(header));
-        return new WfdbRecord(header, layout, List.of(), record);
+        return new WfdbRecord(header, layout, List.of(), List.of(), record);
     }
 
     private static Lead nth(Record record, String name, int occurrence) {

@@ -93,10 +93,10 @@ public final class PreprocessorStep extends AbstractNodeStep {
             case "inter-patient" -> Splits.byRecord(items, s.trainRecords(), s.testRecords());
             default -> new Split(items, items.select(new int[0]));
         };
-        Dataset train = s.trainPerClass() > 0 ? Splits.perClass(split.train(), s.trainPerClass(), s.seed()).test()
+        Dataset train = s.trainPerClass() > 0 ? Splits.sample(split.train(), s.trainPerClass(), s.seed())
                 : split.train();
         Dataset test = s.testPerClass() > 0 && split.test().size() > 0
-                ? Splits.perClass(split.test(), s.testPerClass(), s.seed()).test() : split.test();
+                ? Splits.sample(split.test(), s.testPerClass(), s.seed()) : split.test();
         if (s.balance() && train.size() > 0) {
             train = Splits.upsample(train, s.seed());
         }

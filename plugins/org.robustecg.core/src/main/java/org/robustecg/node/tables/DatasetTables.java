@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.DatasetException;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.table.Column;
@@ -129,7 +130,7 @@ public final class DatasetTables {
         int[] labels = new int[n];
         String[] records = new String[n];
         int[] positions = new int[n];
-        double frequency = fs >= 0 && n > 0 && table.rows().get(0).get(fs) != null ? table.number(0, fs) : Double.NaN;
+        double frequency = fs >= 0 && n > 0 && table.rows().get(0).get(fs) != null ? table.number(0, fs) : 0;
         boolean padded = false;
         for (int r = 0; r < n; r++) {
             String key = table.rows().get(r).key();
@@ -172,8 +173,12 @@ public final class DatasetTables {
                 padded |= v < length;
             }
         }
-        return new Dataset(x, n, leads.size(), length, labels, classNames, records, positions, padded ? mask : null,
-                frequency);
+        try {
+            return new Dataset(x, n, leads.size(), length, labels, classNames, records, positions, padded ? mask : null,
+                    frequency);
+        } catch (DatasetException e) {
+            throw new DatasetException(what + ": " + e.getMessage());
+        }
     }
 
     /** Lead names of an item table (its list columns). */
