@@ -42,7 +42,7 @@ final class ConvUnit extends AbstractBlock {
             x = Masks.apply(Activation.leakyRelu(norm.forward(store, with(x, mask), training).head(), slope), mask);
         }
         NDArray outMask = Masks.downsample(mask, stride);
-        NDArray y = Masks.apply(conv.forward(store, new NDList(x), training).head(), outMask);
+        NDArray y = Masks.apply(ResidualBlock.convolve(conv, store, x, training), outMask);
         if (!preActivation) {
             y = Masks.apply(Activation.leakyRelu(norm.forward(store, with(y, outMask), training).head(), slope), outMask);
         }

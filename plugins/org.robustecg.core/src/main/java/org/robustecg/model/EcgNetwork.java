@@ -98,7 +98,7 @@ public final class EcgNetwork extends AbstractBlock implements EcgModel {
             x = x.mul(mask.expandDims(1));
         }
         mask = Masks.downsample(mask, 2);
-        NDArray h = stem.forward(store, new NDList(x), training).head();
+        NDArray h = ResidualBlock.convolve(stem, store, x, training);
         h = stemNorm.forward(store, mask == null ? new NDList(h) : new NDList(h, mask), training).head();
         h = Masks.apply(Activation.leakyRelu(h, settings.leakySlope()), mask);
         List<NDArray> aux = new ArrayList<>();

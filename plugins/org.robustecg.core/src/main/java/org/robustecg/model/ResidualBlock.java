@@ -43,6 +43,22 @@ public final class ResidualBlock extends AbstractBlock {
                 .optPadding(new Shape(padding)).optBias(false).build();
     }
 
+    /**
+     * {@code conv} (no bias) applied to {@code [B, C, W]} input. libtorch 2.7.1's CPU convolution gets the input
+     * gradient of single-channel float32 input wrong with few filters (errors as large as the gradient, varying from
+     * run to run with two threads: the stem of a narrow network, so PGD and adversarial training went astray and did
+     * not reproduce). Single-channel input therefore gets a zero second channel, and the weights a zero second
+     * input channel: the same function, computed by a kernel whose gradient is right.
+     */
+    static NDArray convolve(Conv1d conv, ParameterStore store, NDArray x, boolean training) {
+        if (x.getShape().get(1) != 1) {
+            return conv.forward(store, new NDList(x), training).head();
+        }
+        NDArray w = store.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
+        return Conv1d.conv1d(x.concat(x.zerosLike(), 1), w.concat(w.zerosLike(), 1), null, conv.getStride(),
+                conv.getPadding(), conv.getDilation(), conv.getGroups()).head();
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

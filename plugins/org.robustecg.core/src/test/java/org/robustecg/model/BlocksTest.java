@@ -68,6 +68,54 @@ class BlocksTest {
         }
     }
 
+    /**
+     * The input gradient of a narrow single-lead stem (4 filters, k 11, stride 2, as at width 1/16), which PGD and
+     * adversarial training follow: libtorch's float32 kernel alone got it wrong by as much as its size, differently
+     * from run to run. It must match the float64 gradient and repeat bit for bit.
+     */
+    @Test
+    void singleLeadStemInputGradientIsRightAndRepeatable() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(4);
+            ai.djl.nn.convolutional.Conv1d stem = ResidualBlock.conv(4, 11, 2, 5);
+            stem.initialize(m, DataType.FLOAT32, new Shape(32, 1, 187));
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomNormal(0, 1, new Shape(32, 1, 187), DataType.FLOAT32);
+            NDArray weight = stem.getParameters().get("weight").getArray();
+            double[] exact = inputGradient(m, x.toType(DataType.FLOAT64, false), v -> ai.djl.nn.convolutional.Conv1d
+                    .conv1d(v, weight.toType(DataType.FLOAT64, false), null, new Shape(2), new Shape(5)).head());
+            double[] first = null;
+            for (int run = 0; run < 8; run++) {
+                double[] g = inputGradient(m, x, v -> ResidualBlock.convolve(stem, store, v, true));
+                double error = 0;
+                for (int i = 0; i < g.length; i++) {
+                    error = Math.max(error, Math.abs(g[i] - exact[i]));
+                }
+                assertTrue(error < 1e-4, "run " + run + ": largest error " + error);
+                if (first == null) {
+                    first = g;
+                }
+                assertArrayEquals(first, g, "run " + run);
+            }
+        }
+    }
+
+    /** The gradient of sum(f(x) * sin(index)) with respect to x, in float64. */
+    private static double[] inputGradient(NDManager m, NDArray x, java.util.function.UnaryOperator<NDArray> f) {
+        try (NDManager local = m.newSubManager()) {
+            NDArray leaf = x.duplicate();
+            leaf.attach(local);
+            leaf.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = f.apply(leaf);
+                NDArray weights = local.arange(0f, (float) y.size(), 1f).reshape(y.getShape()).sin()
+                        .toType(y.getDataType(), false);
+                collector.backward(y.mul(weights).sum());
+            }
+            return leaf.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+    }
+
     /** KNIME runs nodes in parallel: the shared TorchScript module gives the same result from several threads. */
     @Test
     void fusedGroupNormIsSafeFromConcurrentThreads() throws Exception {
