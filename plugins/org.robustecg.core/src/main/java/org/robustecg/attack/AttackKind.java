@@ -20,11 +20,24 @@ public enum AttackKind {
     CW_LINF,
     /** APGD-CE (Croce and Hein 2020): step-size-free PGD with momentum, the core of AutoAttack. */
     APGD,
+    /** APGD ascending the difference of logits ratio (DLR) loss, invariant to the scale of the logits. */
+    APGD_DLR,
+    /** Targeted APGD on the targeted DLR loss, once per class among the top-k others of the clean logits. */
+    APGD_T,
+    /** Square Attack (Andriushchenko et al. 2020): gradient-free random search over windows at the eps corners. */
+    SQUARE,
+    /** AutoAttack's evaluation: APGD-CE, then APGD-T, then Square, each on the beats still unbroken. */
+    ENSEMBLE,
     /** Smooth adversarial perturbation (Han et al. 2020): a sum of Gaussian-smoothed perturbations. */
     SAP;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for the attacks that use the model's gradients (every l-inf attack but noise and Square). */
+    public boolean usesGradients() {
+        return this != NOISE && this != SQUARE && this != ENSEMBLE;
     }
 
     public static AttackKind ofCliName(String name) {
@@ -33,6 +46,6 @@ public enum AttackKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, sap)");
+        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, apgd-dlr, apgd-t, square, ensemble, sap)");
     }
 }
