@@ -51,8 +51,7 @@ final class Apgd {
             NDArray current;
             Step first;
             try (NDManager scope = state.iteration(mask, labels, targets)) {
-                current = Pgd.project(x, x.add(scope.randomUniform((float) -eps, (float) eps, x.getShape(),
-                        x.getDataType())), mask, range);
+                current = Pgd.project(x, BeatRandom.uniformStart(x, eps, settings.seed()), mask, range);
                 first = evaluate(target, current, mask, labels, lossKind, targets);
                 state.keep(current, first.gradient);
             }

@@ -1,6 +1,5 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,8 +10,9 @@ import java.util.List;
 /**
  * Attacks run one after another, each only on the beats that the model still classifies correctly, as
  * AutoAttack runs its members: a beat's result is the point of the first member that broke it (the clean beat
- * if none did), so per beat the sequence is at least as strong as each of its runs. Beats the model gets wrong
- * on clean input are not attacked.
+ * if none did). The members draw their random numbers per beat ({@link BeatRandom}), so each does on a beat
+ * what it does when run alone on the whole batch: per beat the sequence is at least as strong as each member.
+ * Beats the model gets wrong on clean input are not attacked.
  */
 final class Ensemble {
 
@@ -28,10 +28,8 @@ final class Ensemble {
     /** AutoAttack's standard sequence: APGD-CE, APGD-T (targeted DLR, each target class in turn), Square. */
     static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings s) {
         List<Member> members = new ArrayList<>();
-        members.add((sx, sm, sl, rows) -> {
-            Engine.getInstance().setRandomSeed((int) s.seed());
-            return Apgd.run(target, sx, sm, sl, eps, s.withKind(AttackKind.APGD), Apgd.Loss.CE, null);
-        });
+        members.add((sx, sm, sl, rows) -> Apgd.run(target, sx, sm, sl, eps, s.withKind(AttackKind.APGD), Apgd.Loss.CE,
+                null));
         members.addAll(targetedRuns(target, x, mask, labels, eps, s));
         members.add((sx, sm, sl, rows) -> Square.run(target, sx, sm, sl, eps, s.withKind(AttackKind.SQUARE)));
         return sweep(target, x, mask, labels, members);
@@ -55,7 +53,6 @@ final class Ensemble {
                 for (int j = 0; j < rows.length; j++) {
                     t[j] = others[rows[j]][rank];
                 }
-                Engine.getInstance().setRandomSeed((int) s.seed());
                 NDArray targets = sx.getManager().create(t).toType(sl.getDataType(), false);
                 return Apgd.run(target, sx, sm, sl, eps, s.withKind(AttackKind.APGD_T), Apgd.Loss.DLR_TARGETED, targets);
             });

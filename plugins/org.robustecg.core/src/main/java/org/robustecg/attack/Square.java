@@ -46,13 +46,13 @@ final class Square {
             }
             valid[i] = java.util.Arrays.copyOf(positions, count);
         }
-        SplittableRandom random = new SplittableRandom(s.seed());
+        SplittableRandom[] random = BeatRandom.streams(clean, n, s.seed());
         float[] adversarial = clean.clone();
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < leads; c++) {
                 for (int t : valid[i]) {
                     int at = (i * leads + c) * length + t;
-                    adversarial[at] = corner(clean[at], random.nextBoolean(), eps, range);
+                    adversarial[at] = corner(clean[at], random[i].nextBoolean(), eps, range);
                 }
             }
         }
@@ -75,11 +75,11 @@ final class Square {
                 System.arraycopy(adversarial, i * stride, candidates, j * stride, stride);
                 int[] positions = valid[i];
                 int window = (int) Math.max(1, Math.min(positions.length, Math.round(p * positions.length)));
-                int start = random.nextInt(positions.length - window + 1);
+                int start = random[i].nextInt(positions.length - window + 1);
                 boolean changed = false;
                 for (int draw = 0; draw < REDRAWS && !changed; draw++) {
                     for (int c = 0; c < leads; c++) {
-                        boolean up = random.nextBoolean();
+                        boolean up = random[i].nextBoolean();
                         for (int w = start; w < start + window; w++) {
                             int t = positions[w];
                             float v = corner(clean[(i * leads + c) * length + t], up, eps, range);
