@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - {name: resnet18-ce, architecture: resnet18, loss: ce, epochs: 20, batch: 128, lr: 0.001, width: 0.25}
  *   - {name: caslcnet-mart, architecture: caslcnet, loss: mart, alpha: 2, eps: 0.1, attack_steps: 10}
  * attacks:
+ *   - {kind: ensemble, eps: [0.01, 0.03, 0.05, 0.1], steps: 20, queries: 1000}
  *   - {kind: pgd, eps: [0.01, 0.03, 0.05, 0.1], steps: 20}
  * eps_max: 0.1
  * channels: 0.1
@@ -117,7 +118,7 @@ public final class StudyFiles {
         List<StudySpec.AttackSpec> attacks = new ArrayList<>();
         for (JsonElement e : r.array(root, "attacks")) {
             JsonObject a = r.object(e, "attacks[]");
-            r.allow(a, "attack", "kind", "eps", "steps");
+            r.allow(a, "attack", "kind", "eps", "steps", "queries");
             String kind = r.text(a, "kind", "pgd");
             try {
                 AttackKind.ofCliName(kind);
@@ -128,7 +129,11 @@ public final class StudyFiles {
             for (JsonElement v : r.array(a, "eps")) {
                 eps.add(v.getAsDouble());
             }
-            attacks.add(new StudySpec.AttackSpec(kind, eps, (int) r.number(a, "steps", 0)));
+            int queries = (int) r.number(a, "queries", 0);
+            if (queries < 0) {
+                throw r.error("attack " + kind + ": queries is " + queries + "; allowed: 0 (the default, 5000) or more");
+            }
+            attacks.add(new StudySpec.AttackSpec(kind, eps, (int) r.number(a, "steps", 0), queries));
         }
         if (models.isEmpty() || attacks.isEmpty()) {
             throw r.error("a study needs at least one model and one attack");
