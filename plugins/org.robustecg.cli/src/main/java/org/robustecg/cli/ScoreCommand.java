@@ -71,10 +71,10 @@ final class ScoreCommand implements Callable<Integer> {
                 for (RobustnessScore.CurvePoint p : s.curve()) {
                     Map<String, Object> point = new LinkedHashMap<>();
                     point.put("epsilon", p.epsilon());
-                    point.put("accuracy_percent", percent(p.accuracy()));
-                    point.put("accuracy_interval_percent", percent(p.accuracyInterval()));
-                    point.put("macro_f1_percent", percent(p.macroF1()));
-                    point.put("macro_f1_interval_percent", percent(p.macroF1Interval()));
+                    point.put("accuracy", fraction(p.accuracy()));
+                    point.put("accuracy_interval", List.of(p.accuracyInterval().low(), p.accuracyInterval().high()));
+                    point.put("macroF1", fraction(p.macroF1()));
+                    point.put("macroF1_interval", List.of(p.macroF1Interval().low(), p.macroF1Interval().high()));
                     curve.add(point);
                 }
                 m.put("curve", curve);
@@ -120,6 +120,11 @@ final class ScoreCommand implements Callable<Integer> {
     /** Percent with two decimals; null for a value that is not a number, so the JSON stays strict. */
     private static Double percent(double fraction) {
         return Double.isFinite(fraction) ? Math.round(fraction * 10000) / 100.0 : null;
+    }
+
+    /** A fraction, or null when it is not a number (a class-less radius), so the JSON stays strict. */
+    private static Double fraction(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static List<Double> percent(Interval interval) {

@@ -74,16 +74,29 @@ class TrainPredictCommandsTest {
         }
         Run score = Run.of("score", "--predictions", attacked.toString(), "--json");
         assertEquals(0, score.exitCode(), score.err());
-        var scores = JsonParser.parseString(score.out()).getAsJsonObject().getAsJsonArray("attacks");
-        assertEquals(3, scores.size());
+        var document = JsonParser.parseString(score.out()).getAsJsonObject();
+        var scores = document.getAsJsonArray("attacks");
+        // The headline first: the per-beat worst case of the three attacks, never above any of them.
+        assertEquals("worst-case", document.get("headline").getAsString());
+        assertEquals(4, scores.size());
+        var worst = scores.get(0).getAsJsonObject().getAsJsonArray("curve");
         for (var s : scores) {
             var curve = s.getAsJsonObject().getAsJsonArray("curve");
             assertEquals(3, curve.size());
             double clean = curve.get(0).getAsJsonObject().get("accuracy").getAsDouble();
-            for (var p : curve) {
-                assertTrue(p.getAsJsonObject().get("accuracy").getAsDouble() <= clean + 1e-12, "never above clean");
+            for (int k = 0; k < 3; k++) {
+                var p = curve.get(k).getAsJsonObject();
+                double accuracy = p.get("accuracy").getAsDouble();
+                assertTrue(accuracy <= clean + 1e-12, "never above clean");
+                assertTrue(worst.get(k).getAsJsonObject().get("accuracy").getAsDouble() <= accuracy + 1e-12);
+                var interval = p.getAsJsonArray("accuracy_interval");
+                assertTrue(interval.get(0).getAsDouble() <= accuracy && accuracy <= interval.get(1).getAsDouble());
             }
+            var robust = s.getAsJsonObject().getAsJsonArray("acc_robust_interval_percent");
+            double acc = s.getAsJsonObject().get("acc_robust_percent").getAsDouble();
+            assertTrue(robust.get(0).getAsDouble() <= acc + 0.01 && acc <= robust.get(1).getAsDouble() + 0.01);
         }
+        assertTrue(!score.out().contains("NaN") && !score.out().contains("Infinity"), "strict JSON");
         assertEquals(1, Run.of("score", "--predictions", attacked.toString(), "--eps-max", "0.5").exitCode());
         Path plots = dir.resolve("plots");
         assertEquals(0, Run.of("score", "--predictions", attacked.toString(), "--plots", plots.toString()).exitCode());

@@ -10,7 +10,7 @@ public enum AttackKind {
     FGSM,
     /** Momentum iterative FGSM (decay 1.0, l1-normalised gradients). */
     MIFGSM,
-    /** Madry PGD: random start, signed steps, projection; restarts keep each sample's worst case. */
+    /** Madry PGD: random start, signed steps, projection; each sample's best iterate over all restarts is kept. */
     PGD,
     /** The ECG literature's PGD: Adamax-driven noise, fixed step 0.01, per-sample early stop. */
     PGD_ECG,
@@ -33,11 +33,6 @@ public enum AttackKind {
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** True for the attacks that use the model's gradients (every l-inf attack but noise and Square). */
-    public boolean usesGradients() {
-        return this != NOISE && this != SQUARE && this != ENSEMBLE;
     }
 
     public static AttackKind ofCliName(String name) {
