@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Attacks a model (white-box, l-inf, in inference mode) on a dataset at every radius of --eps and "
                 + "writes one row per (attack, epsilon, sample): attack,epsilon,sample_id,label,prediction,"
                 + "clean_prediction,linf,l2,snr_db; clean rows have epsilon 0. Score it with 'robustecg score'. "
-                + "For cw (Carlini-Wagner l2) each radius is an l2 budget.")
+                + "For cw (Carlini-Wagner l2) each radius is an l2 budget. 'ensemble' is AutoAttack's evaluation: "
+                + "APGD-CE, APGD-T (targeted DLR) and Square, each on the beats still unbroken; 'score' shows it as "
+                + "the headline. Every iterative attack keeps, per beat, the best point it visited.")
 final class AttackCommand implements Callable<Integer> {
 
     @Spec
@@ -39,15 +41,27 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "<data.npz>")
     private Path data;
 
-    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|pgd-ecg|cw|cw-linf|apgd|sap",
+    @Option(names = "--attack", required = true, split = ",", paramLabel = "noise|fgsm|mifgsm|pgd|pgd-ecg|cw|cw-linf|apgd|apgd-dlr|apgd-t|square|ensemble|sap",
             description = "one or more attacks")
     private List<String> attacks;
 
     @Option(names = "--eps", required = true, split = ",", paramLabel = "<eps>", description = "radii, e.g. 0.01,0.03,0.05,0.1")
     private List<Double> epsilons;
 
-    @Option(names = "--steps", description = "iterations (default: PGD/CW 100, SAP 20, MI-FGSM 10)")
+    @Option(names = "--steps", description = "iterations (default: PGD/APGD/CW 100, SAP 20, MI-FGSM 10; for the "
+            + "ensemble, those of APGD-CE and of APGD-T per target class)")
     private Integer steps;
+
+    @Option(names = "--queries", description = "query budget of Square, alone or in the ensemble (default 5000)")
+    private Integer queries;
+
+    @Option(names = "--square-p", description = "Square's initial share of each lead's samples changed per query, "
+            + "halved on the paper's schedule (default 0.8)")
+    private Double squareInit;
+
+    @Option(names = "--targets", description = "APGD-T's target classes: the top-k other classes (default 9, at most "
+            + "classes - 1)")
+    private Integer targets;
 
     @Option(names = "--step-size", description = "step (default: eps/4; MI-FGSM eps/steps)")
     private Double stepSize;
@@ -103,7 +117,13 @@ final class AttackCommand implements Callable<Integer> {
         if (steps != null) {
             s = s.withSteps(steps);
         }
-        return stepSize != null ? s.withStepSize(stepSize) : s;
+        if (stepSize != null) {
+            s = s.withStepSize(stepSize);
+        }
+        if (queries != null || squareInit != null) {
+            s = s.withSquare(queries != null ? queries : s.queries(), squareInit != null ? squareInit : s.squareInit());
+        }
+        return targets != null ? s.withTargets(targets) : s;
     }
 
     @Override
@@ -117,6 +137,9 @@ final class AttackCommand implements Callable<Integer> {
         check.number("--aux-weight", SettingRanges.AUX_WEIGHT, auxWeight);
         check.optional("--subset", SettingRanges.PER_CLASS, subset);
         check.count("--batch", SettingRanges.BATCH, batch);
+        check.optional("--queries", SettingRanges.QUERIES, queries);
+        check.optional("--targets", SettingRanges.TARGETS, targets);
+        check.optional("--square-p", SettingRanges.SQUARE_P, squareInit);
         DatasetOutput.checkWritable(overwrite, out);
         if (outAdversarial != null) {
             DatasetOutput.checkWritable(overwrite, outAdversarial);

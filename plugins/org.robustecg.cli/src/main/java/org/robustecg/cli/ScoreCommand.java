@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.robustecg.metrics.Interval;
+import org.robustecg.metrics.MaskingCheck;
 import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.report.Charts;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = "Scores a predictions table (ours or anyone's in the schema attack,epsilon,sample_id,label,"
                 + "prediction[,clean_prediction,...]): per attack, accuracy and macro F1 at every radius, and "
                 + "ACC_robust = sqrt(ACC_clean x AUC) and F1_robust (trapezoid area from 0 to --eps-max over "
-                + "--eps-max), in percent.")
+                + "--eps-max), in percent, each with a 95 % interval (Wilson for accuracies, a seeded bootstrap over "
+                + "beats for the others). The headline comes first: the ensemble attack if the table has it, else "
+                + "the per-beat worst case over its l-inf attacks ('worst-case'), else its only attack.")
 final class ScoreCommand implements Callable<Integer> {
 
     @Spec
@@ -50,30 +54,49 @@ final class ScoreCommand implements Callable<Integer> {
         if (plots != null) {
             writePlots(scores);
         }
-        List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores);
-        warnings.forEach(w -> System.err.println("warning: " + w));
+        List<MaskingCheck.Warning> warnings = MaskingCheck.warnings(scores);
+        warnings.forEach(w -> System.err.println("warning: " + w.message()));
+        RobustnessScore headline = RobustnessScore.headline(scores);
+        List<RobustnessScore> ordered = new ArrayList<>(scores);
+        ordered.remove(headline);
+        ordered.add(0, headline);
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             List<Map<String, Object>> out = new ArrayList<>();
-            document.put("warnings", warnings);
+            document.put("headline", headline.attack());
+            document.put("warnings", warnings.stream().map(MaskingCheck.Warning::message).toList());
             document.put("attacks", out);
-            for (RobustnessScore s : scores) {
+            for (RobustnessScore s : ordered) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("attack", s.attack());
                 m.put("acc_robust_percent", percent(s.accRobust()));
+                m.put("acc_robust_interval_percent", percent(s.accRobustInterval()));
                 m.put("f1_robust_percent", percent(s.f1Robust()));
+                m.put("f1_robust_interval_percent", percent(s.f1RobustInterval()));
                 m.put("eps_max", s.epsMax());
-                m.put("curve", s.curve());
+                List<Map<String, Object>> curve = new ArrayList<>();
+                for (RobustnessScore.CurvePoint p : s.curve()) {
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("epsilon", p.epsilon());
+                    point.put("accuracy", fraction(p.accuracy()));
+                    point.put("accuracy_interval", List.of(p.accuracyInterval().low(), p.accuracyInterval().high()));
+                    point.put("macroF1", fraction(p.macroF1()));
+                    point.put("macroF1_interval", List.of(p.macroF1Interval().low(), p.macroF1Interval().high()));
+                    curve.add(point);
+                }
+                m.put("curve", curve);
                 out.add(m);
             }
             Output.json(System.out, document);
         } else {
-            for (RobustnessScore s : scores) {
-                System.out.printf("%s: ACC_robust %.2f %%, F1_robust %.2f %% (eps_max %s)%n", s.attack(),
-                        100 * s.accRobust(), 100 * s.f1Robust(), s.epsMax());
-                System.out.println("  epsilon   accuracy   macro F1");
+            for (RobustnessScore s : ordered) {
+                System.out.printf("%s%s: ACC_robust %.2f %% %s, F1_robust %.2f %% %s (eps_max %s)%n", s.attack(),
+                        s == headline && ordered.size() > 1 ? " (headline)" : "", 100 * s.accRobust(),
+                        s.accRobustInterval().percent(), 100 * s.f1Robust(), s.f1RobustInterval().percent(), s.epsMax());
+                System.out.println("  epsilon   accuracy [95 % interval]      macro F1 [95 % interval]");
                 for (RobustnessScore.CurvePoint p : s.curve()) {
-                    System.out.printf("  %-9s %7.2f %%  %7.2f %%%n", p.epsilon(), 100 * p.accuracy(), 100 * p.macroF1());
+                    System.out.printf("  %-9s %7.2f %% %-20s %7.2f %% %s%n", p.epsilon(), 100 * p.accuracy(),
+                            p.accuracyInterval().percent(), 100 * p.macroF1(), p.macroF1Interval().percent());
                 }
             }
         }
@@ -107,7 +130,17 @@ final class ScoreCommand implements Callable<Integer> {
         Charts.robustnessCurves(curves, true, plots.resolve("f1-vs-eps.png"));
     }
 
-    private static double percent(double fraction) {
-        return Math.round(fraction * 10000) / 100.0;
+    /** Percent with two decimals; null for a value that is not a number, so the JSON stays strict. */
+    private static Double percent(double fraction) {
+        return Double.isFinite(fraction) ? Math.round(fraction * 10000) / 100.0 : null;
+    }
+
+    /** A fraction, or null when it is not a number (a class-less radius), so the JSON stays strict. */
+    private static Double fraction(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static List<Double> percent(Interval interval) {
+        return java.util.Arrays.asList(percent(interval.low()), percent(interval.high()));
     }
 }

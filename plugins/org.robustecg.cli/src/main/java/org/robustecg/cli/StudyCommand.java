@@ -56,10 +56,14 @@ final class StudyCommand implements Callable<Integer> {
         }
         System.out.printf("%nstudy '%s' finished in %.1f s%n", spec.name(), resources.seconds());
         for (StudyResult.ModelResult m : result.models()) {
-            StringBuilder line = new StringBuilder(String.format("  %-16s clean accuracy %6.2f %%", m.name(),
-                    100 * m.accuracy()));
+            StudyResult.AttackResult headline = m.robustness();
+            StringBuilder line = new StringBuilder(String.format("  %-16s clean accuracy %6.2f %% %s; ACC_robust "
+                    + "(%s) %6.2f %% %s", m.name(), 100 * m.accuracy(), m.accuracyInterval().percent(),
+                    headline.attack(), 100 * headline.accRobust(), headline.accRobustInterval().percent()));
             for (StudyResult.AttackResult a : m.attacks()) {
-                line.append(String.format(", %s ACC_robust %6.2f %%", a.attack(), 100 * a.accRobust()));
+                if (!a.attack().equals(headline.attack())) {
+                    line.append(String.format("; %s %6.2f %%", a.attack(), 100 * a.accRobust()));
+                }
             }
             System.out.println(line);
         }

@@ -60,11 +60,11 @@ class TrainPredictCommandsTest {
         var attackedBeats = org.robustecg.data.Splits.sample(org.robustecg.data.DatasetFiles.load(dir.resolve("beats-test.npz")),
                 3, 1);
         assertEquals(attackedBeats.size(), adversarial.size());
-        float worst = 0;
+        float largest = 0;
         for (int i = 0; i < attackedBeats.signals().length; i++) {
-            worst = Math.max(worst, Math.abs(attackedBeats.signals()[i] - adversarial.signals()[i]));
+            largest = Math.max(largest, Math.abs(attackedBeats.signals()[i] - adversarial.signals()[i]));
         }
-        assertTrue(worst > 0 && worst <= 0.1f + 1e-6f, "adversarial within eps 0.1: " + worst);
+        assertTrue(largest > 0 && largest <= 0.1f + 1e-6f, "adversarial within eps 0.1: " + largest);
         assertEquals("attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db", attackRows.get(0));
         int samples = JsonParser.parseString(attack.out()).getAsJsonObject().get("samples").getAsInt();
         assertEquals(3 * samples * 3, attackRows.size() - 1, "clean + two radii per sample and attack");
@@ -74,16 +74,30 @@ class TrainPredictCommandsTest {
         }
         Run score = Run.of("score", "--predictions", attacked.toString(), "--json");
         assertEquals(0, score.exitCode(), score.err());
-        var scores = JsonParser.parseString(score.out()).getAsJsonObject().getAsJsonArray("attacks");
-        assertEquals(3, scores.size());
+        var document = JsonParser.parseString(score.out()).getAsJsonObject();
+        var scores = document.getAsJsonArray("attacks");
+        // The headline first: the per-beat worst case of the three attacks, never above any of them.
+        assertEquals("worst-case", document.get("headline").getAsString());
+        assertEquals(4, scores.size());
+        var worst = scores.get(0).getAsJsonObject().getAsJsonArray("curve");
         for (var s : scores) {
             var curve = s.getAsJsonObject().getAsJsonArray("curve");
             assertEquals(3, curve.size());
             double clean = curve.get(0).getAsJsonObject().get("accuracy").getAsDouble();
-            for (var p : curve) {
-                assertTrue(p.getAsJsonObject().get("accuracy").getAsDouble() <= clean + 1e-12, "never above clean");
+            for (int k = 0; k < 3; k++) {
+                var p = curve.get(k).getAsJsonObject();
+                double pointAccuracy = p.get("accuracy").getAsDouble();
+                assertTrue(pointAccuracy <= clean + 1e-12, "never above clean");
+                assertTrue(worst.get(k).getAsJsonObject().get("accuracy").getAsDouble() <= pointAccuracy + 1e-12);
+                var interval = p.getAsJsonArray("accuracy_interval");
+                assertTrue(interval.get(0).getAsDouble() <= pointAccuracy
+                        && pointAccuracy <= interval.get(1).getAsDouble());
             }
+            var robust = s.getAsJsonObject().getAsJsonArray("acc_robust_interval_percent");
+            double robustAcc = s.getAsJsonObject().get("acc_robust_percent").getAsDouble();
+            assertTrue(robust.get(0).getAsDouble() <= robustAcc + 0.01 && robustAcc <= robust.get(1).getAsDouble() + 0.01);
         }
+        assertTrue(!score.out().contains("NaN") && !score.out().contains("Infinity"), "strict JSON");
         assertEquals(1, Run.of("score", "--predictions", attacked.toString(), "--eps-max", "0.5").exitCode());
         Path plots = dir.resolve("plots");
         assertEquals(0, Run.of("score", "--predictions", attacked.toString(), "--plots", plots.toString()).exitCode());

@@ -10,7 +10,8 @@ import java.util.List;
 import org.robustecg.train.Losses;
 
 /**
- * APGD-CE (Croce and Hein, ICML 2020), the step-size-free PGD at the core of AutoAttack: momentum 0.75,
+ * APGD (Croce and Hein, ICML 2020), the step-size-free PGD at the core of AutoAttack, on the cross-entropy, the
+ * DLR loss or the targeted DLR loss: momentum 0.75,
  * step 2 eps halved per sample at checkpoints where the loss rose in fewer than 75 % of the steps since the
  * previous checkpoint, or where neither the step nor the best loss changed; after a halving the sample
  * restarts from its best point. Returns, per sample, the first point that fools the model, else the point of
@@ -21,10 +22,25 @@ final class Apgd {
     private static final double ALPHA = 0.75;
     private static final double RHO = 0.75;
 
+    /** The ascended loss. */
+    enum Loss {
+        /** Cross-entropy of the main head. */
+        CE,
+        /** -(z_y - max_{i != y} z_i) / (z_pi1 - z_pi3): the difference of logits ratio, free of the logits' scale. */
+        DLR,
+        /** -(z_y - z_t) / (z_pi1 - (z_pi3 + z_pi4) / 2) towards a target class t. */
+        DLR_TARGETED
+    }
+
     private Apgd() {
     }
 
-    static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings settings) {
+    /**
+     * @param targets the target class per sample {@code [B]} for {@link Loss#DLR_TARGETED}, else null; a sample
+     *                counts as fooled when it leaves its true class, whichever class it goes to
+     */
+    static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings settings,
+            Loss lossKind, NDArray targets) {
         int n = (int) x.getShape().get(0);
         int iterations = settings.steps();
         List<Integer> checkpoints = checkpoints(iterations);
@@ -34,10 +50,9 @@ final class Apgd {
         try (AttackState state = new AttackState(x)) {
             NDArray current;
             Step first;
-            try (NDManager scope = state.iteration(mask, labels)) {
-                current = Pgd.project(x, x.add(scope.randomUniform((float) -eps, (float) eps, x.getShape(),
-                        x.getDataType())), mask, range);
-                first = evaluate(target, current, mask, labels);
+            try (NDManager scope = state.iteration(mask, labels, targets)) {
+                current = Pgd.project(x, BeatRandom.uniformStart(x, eps, settings.seed()), mask, range);
+                first = evaluate(target, current, mask, labels, lossKind, targets);
                 state.keep(current, first.gradient);
             }
             float[] loss = first.loss;
@@ -52,12 +67,12 @@ final class Apgd {
             float[] bestAtCheckpoint = bestLoss.clone();
             int lastCheckpoint = 0;
             for (int k = 0; k < iterations; k++) {
-                try (NDManager scope = state.iteration(mask, labels)) {
+                try (NDManager scope = state.iteration(mask, labels, targets)) {
                     NDArray eta = scope.create(step).reshape(n, 1, 1);
                     NDArray z = Pgd.project(x, current.add(gradient.sign().mul(eta)), mask, range);
                     NDArray next = k == 0 ? z : Pgd.project(x, current.add(z.sub(current).mul(ALPHA))
                             .add(current.sub(previous).mul(1 - ALPHA)), mask, range);
-                    Step s = evaluate(target, next, mask, labels);
+                    Step s = evaluate(target, next, mask, labels, lossKind, targets);
                     NDArray improved = flags(scope, s.loss, bestLoss, n);
                     NDArray newBest = Pgd.select(improved, next, best);
                     boolean[] newlyFooled = new boolean[n];
@@ -97,7 +112,7 @@ final class Apgd {
                         current = Pgd.select(back, best, current);
                         lastCheckpoint = k + 1;
                         if (anyTrue(halve)) {
-                            Step again = evaluate(target, current, mask, labels);
+                            Step again = evaluate(target, current, mask, labels, lossKind, targets);
                             gradient = again.gradient;
                             loss = again.loss;
                         }
@@ -134,8 +149,9 @@ final class Apgd {
     private record Step(float[] loss, boolean[] wrong, NDArray gradient) {
     }
 
-    /** Per-sample cross-entropy, whether each sample is misclassified, and the gradient (owned by x's manager). */
-    private static Step evaluate(AttackTarget target, NDArray x, NDArray mask, NDArray labels) {
+    /** Per-sample loss, whether each sample is misclassified, and the gradient (owned by x's manager). */
+    private static Step evaluate(AttackTarget target, NDArray x, NDArray mask, NDArray labels, Loss lossKind,
+            NDArray targets) {
         try (NDManager scratch = x.getManager().newSubManager()) {
             NDArray leaf = x.duplicate();
             leaf.attach(scratch);
@@ -144,8 +160,11 @@ final class Apgd {
             boolean[] wrong;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = target.forward(leaf, mask).get(0);
-                NDArray perSample = logits.logSoftmax(1).mul(Losses.crossEntropyTargets(labels, logits)).sum(new int[] {1})
-                        .neg();
+                NDArray perSample = switch (lossKind) {
+                    case CE -> Attacks.crossEntropy(logits, labels);
+                    case DLR -> dlr(logits, labels, null);
+                    case DLR_TARGETED -> dlr(logits, labels, targets);
+                };
                 collector.backward(perSample.sum());
                 loss = perSample.toType(DataType.FLOAT32, false).toFloatArray();
                 int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
@@ -159,6 +178,30 @@ final class Apgd {
             g.attach(x.getManager());
             return new Step(loss, wrong, g);
         }
+    }
+
+    /**
+     * The DLR loss per sample; targeted towards {@code targets} when non-null. With fewer classes than the ranks
+     * the denominator names, the lowest logit stands in for the missing ranks.
+     */
+    static NDArray dlr(NDArray logits, NDArray labels, NDArray targets) {
+        int classes = (int) logits.getShape().get(1);
+        NDArray sorted = logits.sort(1);
+        NDArray top = rank(sorted, 1, classes);
+        NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
+        NDArray zy = logits.mul(oneHot).sum(new int[] {1});
+        if (targets == null) {
+            NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
+            return zy.sub(other).neg().div(top.sub(rank(sorted, 3, classes)).add(1e-12f));
+        }
+        NDArray zt = logits.mul(Losses.crossEntropyTargets(targets, logits)).sum(new int[] {1});
+        NDArray spread = top.sub(rank(sorted, 3, classes).add(rank(sorted, 4, classes)).mul(0.5f));
+        return zy.sub(zt).neg().div(spread.add(1e-12f));
+    }
+
+    /** The k-th largest logit (1 = the largest) from logits sorted ascending, the smallest if k > classes. */
+    private static NDArray rank(NDArray sorted, int k, int classes) {
+        return sorted.get(new ai.djl.ndarray.index.NDIndex(":, " + (classes - Math.min(k, classes))));
     }
 
     private static NDArray flags(NDManager manager, float[] a, float[] b, int n) {

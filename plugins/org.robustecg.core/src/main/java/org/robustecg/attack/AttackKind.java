@@ -10,7 +10,7 @@ public enum AttackKind {
     FGSM,
     /** Momentum iterative FGSM (decay 1.0, l1-normalised gradients). */
     MIFGSM,
-    /** Madry PGD: random start, signed steps, projection; restarts keep each sample's worst case. */
+    /** Madry PGD: random start, signed steps, projection; each sample's best iterate over all restarts is kept. */
     PGD,
     /** The ECG literature's PGD: Adamax-driven noise, fixed step 0.01, per-sample early stop. */
     PGD_ECG,
@@ -20,6 +20,14 @@ public enum AttackKind {
     CW_LINF,
     /** APGD-CE (Croce and Hein 2020): step-size-free PGD with momentum, the core of AutoAttack. */
     APGD,
+    /** APGD ascending the difference of logits ratio (DLR) loss, invariant to the scale of the logits. */
+    APGD_DLR,
+    /** Targeted APGD on the targeted DLR loss, once per class among the top-k others of the clean logits. */
+    APGD_T,
+    /** Square Attack (Andriushchenko et al. 2020): gradient-free random search over windows at the eps corners. */
+    SQUARE,
+    /** AutoAttack's evaluation: APGD-CE, then APGD-T, then Square, each on the beats still unbroken. */
+    ENSEMBLE,
     /** Smooth adversarial perturbation (Han et al. 2020): a sum of Gaussian-smoothed perturbations. */
     SAP;
 
@@ -33,6 +41,6 @@ public enum AttackKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, sap)");
+        throw new IllegalArgumentException("unknown attack '" + name + "' (noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, apgd-dlr, apgd-t, square, ensemble, sap)");
     }
 }

@@ -42,22 +42,29 @@ public final class Attacks {
             case MIFGSM -> momentum(target, x, mask, labels, eps, settings);
             case PGD -> restarts(target, x, mask, labels, eps, settings, crossEntropy(labels, settings));
             case CW_LINF -> restarts(target, x, mask, labels, eps, settings, out -> cwMargin(out.get(0), labels));
-            case APGD -> Apgd.run(target, x, mask, labels, eps, settings);
+            case APGD -> Apgd.run(target, x, mask, labels, eps, settings, Apgd.Loss.CE, null);
+            case APGD_DLR -> Apgd.run(target, x, mask, labels, eps, settings, Apgd.Loss.DLR, null);
+            case APGD_T -> Ensemble.targeted(target, x, mask, labels, eps, settings);
+            case SQUARE -> Square.run(target, x, mask, labels, eps, settings);
+            case ENSEMBLE -> Ensemble.run(target, x, mask, labels, eps, settings);
             case PGD_ECG -> IterativeAttacks.pgdEcg(target, x, mask, labels, eps, settings);
             case CW -> IterativeAttacks.carliniWagner(target, x, mask, labels, eps, settings);
             case SAP -> sap(target, x, mask, labels, eps, settings);
         };
     }
 
-    /** Cross-entropy of the main head plus auxWeight times the mean cross-entropy of the auxiliary heads. */
+    /**
+     * Per sample {@code [B]}: cross-entropy of the main head plus auxWeight times the mean cross-entropy of the
+     * auxiliary heads.
+     */
     static Function<NDList, NDArray> crossEntropy(NDArray labels, AttackSettings settings) {
         return out -> {
             AttackState.borrow(out.get(0).getManager(), labels);
-            NDArray loss = Losses.crossEntropy(out.get(0), labels);
+            NDArray loss = crossEntropy(out.get(0), labels);
             if (settings.auxWeight() != 0 && out.size() > 1) {
                 NDArray aux = null;
                 for (int k = 1; k < out.size(); k++) {
-                    NDArray term = Losses.crossEntropy(out.get(k), labels);
+                    NDArray term = crossEntropy(out.get(k), labels);
                     aux = aux == null ? term : aux.add(term);
                 }
                 loss = loss.add(aux.mul(settings.auxWeight() / (out.size() - 1)));
@@ -66,23 +73,41 @@ public final class Attacks {
         };
     }
 
-    /** The Carlini-Wagner margin max_{k != y} z_k - z_y, summed (its ascent makes the sample wrong). */
+    /** Cross-entropy per sample {@code [B]}. */
+    static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        return logits.logSoftmax(1).mul(Losses.crossEntropyTargets(labels, logits)).sum(new int[] {1}).neg();
+    }
+
+    /** The Carlini-Wagner margin max_{k != y} z_k - z_y per sample (its ascent makes the sample wrong). */
     static NDArray cwMargin(NDArray logits, NDArray labels) {
         AttackState.borrow(logits.getManager(), labels);
         NDArray oneHot = labels.toType(DataType.INT64, false).oneHot((int) logits.getShape().get(1), logits.getDataType());
         NDArray zy = logits.mul(oneHot).sum(new int[] {1});
         NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
-        return other.sub(zy).sum();
+        return other.sub(zy);
     }
 
-    /** d objective / d x at x, owned by x's manager. */
+    /** d objective / d x at x (objective summed over the batch), owned by x's manager. */
     static NDArray gradient(AttackTarget target, NDArray x, NDArray mask, Function<NDList, NDArray> objective) {
+        return gradient(target, x, mask, objective, null);
+    }
+
+    /** As {@link #gradient(AttackTarget, NDArray, NDArray, Function)}, offering x to {@code best} if non-null. */
+    static NDArray gradient(AttackTarget target, NDArray x, NDArray mask, Function<NDList, NDArray> objective,
+            BestIterate best) {
         try (NDManager scratch = x.getManager().newSubManager()) {
             NDArray leaf = x.duplicate();
             leaf.attach(scratch);
             leaf.setRequiresGradient(true);
+            NDList out;
+            NDArray loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(objective.apply(target.forward(leaf, mask)));
+                out = target.forward(leaf, mask);
+                loss = objective.apply(out);
+                collector.backward(loss.sum());
+            }
+            if (best != null) {
+                best.offer(x, loss, out.get(0));
             }
             NDArray g = leaf.getGradient().duplicate();
             g.attach(x.getManager());
@@ -95,57 +120,57 @@ public final class Attacks {
             AttackSettings settings) {
         PgdSettings range = settings.pgd(eps, false);
         int[] axes = nonBatchAxes(x);
+        Function<NDList, NDArray> objective = crossEntropy(labels, settings);
+        BestIterate best = new BestIterate(labels);
         try (AttackState state = new AttackState(x)) {
             NDArray adversarial = x;
             NDArray accumulated = null;
             for (int t = 0; t < settings.steps(); t++) {
                 try (NDManager scope = state.iteration(mask, labels)) {
-                    NDArray g = gradient(target, adversarial, mask, crossEntropy(labels, settings));
+                    NDArray g = gradient(target, adversarial, mask, objective, t == 0 ? null : best);
                     g.attach(scope);
                     NDArray normalised = g.div(g.abs().sum(axes, true).maximum(1e-12f));
                     accumulated = accumulated == null ? normalised : accumulated.mul(MOMENTUM).add(normalised);
                     adversarial = Pgd.project(x, adversarial.add(accumulated.sign().mul(range.stepSize())), mask, range);
-                    state.keep(adversarial, accumulated);
+                    state.keep(adversarial, accumulated, best.point());
                 }
             }
-            return state.result(adversarial);
+            return finish(state, best, target, adversarial, mask, labels, objective);
         }
     }
 
-    /** PGD with random starts; a later restart replaces a sample's example only if it fools the model. */
+    /** PGD with random starts: per sample the best iterate of all restarts (the first that fools the model). */
     private static NDArray restarts(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings, Function<NDList, NDArray> objective) {
-        try (AttackState state = new AttackState(x)) {
-            NDArray best = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
-            state.keep(best);
-            for (int r = 1; r < settings.restarts(); r++) {
-                try (NDManager scope = state.iteration(mask, labels)) {
-                    NDArray stillRight = correct(target, best, mask, labels);
-                    NDArray candidate = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective);
-                    NDArray use = stillRight.logicalAnd(correct(target, candidate, mask, labels).logicalNot())
-                            .toType(x.getDataType(), false).reshape(x.getShape().get(0), 1, 1);
-                    best = Pgd.select(use, candidate, best);
-                    state.keep(best);
-                }
-            }
-            return state.result(best);
+        BestIterate best = new BestIterate(labels);
+        NDArray point = null;
+        for (int r = 0; r < settings.restarts(); r++) {
+            point = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective, best);
         }
+        return point;
     }
 
-    private static NDArray correct(AttackTarget target, NDArray x, NDArray mask, NDArray labels) {
-        return target.forward(x, mask).get(0).argMax(1).toType(labels.getDataType(), false).eq(labels);
+    /** Offers the last iterate to {@code best} and returns the best points, owned by the clean batch's manager. */
+    static NDArray finish(AttackState state, BestIterate best, AttackTarget target, NDArray last, NDArray mask,
+            NDArray labels, Function<NDList, NDArray> objective) {
+        try (NDManager scope = state.iteration(mask, labels)) {
+            best.evaluate(target, last, mask, objective);
+            state.keep(best.point());
+            return state.result(best.point());
+        }
     }
 
     /**
      * SAP: the perturbation is the mean of 25 Gaussian smoothings of a free variable theta (zero padded,
      * same length). Phase 1: PGD on x without random start gives theta's start; phase 2: 2 x steps of sign
-     * ascent on theta, clipped to [-eps, eps].
+     * ascent on theta, clipped to [-eps, eps]; the best smoothed point of phase 2 is kept.
      */
     private static NDArray sap(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
         Function<NDList, NDArray> objective = crossEntropy(labels, settings);
         PgdSettings range = settings.pgd(eps, false);
         float step = (float) range.stepSize();
+        BestIterate best = new BestIterate(labels);
         try (AttackState state = new AttackState(x)) {
             NDArray theta;
             NDArray kernels;
@@ -160,19 +185,26 @@ public final class Attacks {
                     NDArray leaf = theta.duplicate();
                     leaf.attach(scope);
                     leaf.setRequiresGradient(true);
+                    NDArray input;
+                    NDList out;
+                    NDArray loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.backward(objective.apply(target.forward(smoothedInput(x, leaf, kernels, mask, range),
-                                mask)));
+                        input = smoothedInput(x, leaf, kernels, mask, range);
+                        out = target.forward(input, mask);
+                        loss = objective.apply(out);
+                        collector.backward(loss.sum());
                     }
+                    best.offer(input, loss, out.get(0));
                     theta = leaf.stopGradient().add(leaf.getGradient().sign().mul(step)).clip(-eps, eps);
-                    state.keep(theta, kernels);
+                    state.keep(theta, kernels, best.point());
                 }
             }
+            NDArray last;
             try (NDManager scope = state.iteration(mask)) {
-                NDArray adversarial = smoothedInput(x, theta, kernels, mask, range).stopGradient();
-                state.keep(adversarial);
-                return state.result(adversarial);
+                last = smoothedInput(x, theta, kernels, mask, range).stopGradient();
+                state.keep(last, best.point());
             }
+            return finish(state, best, target, last, mask, labels, objective);
         }
     }
 

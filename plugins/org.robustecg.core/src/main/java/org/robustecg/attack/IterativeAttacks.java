@@ -2,14 +2,16 @@ package org.robustecg.attack;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import java.util.function.Function;
 import org.robustecg.train.Losses;
 
 /**
  * Two optimiser-driven attacks: the PGD variant of the ECG robustness literature (Adamax updates of the
- * noise with a fixed step, per-sample early stop once the label flips) and Carlini-Wagner l2 (tanh change
+ * noise with a fixed step, per-sample early stop once the label flips, the best iterate kept) and Carlini-Wagner l2 (tanh change
  * of variables, Adam, binary search over the constant c).
  */
 final class IterativeAttacks {
@@ -31,6 +33,8 @@ final class IterativeAttacks {
             AttackSettings settings) {
         PgdSettings range = settings.pgd(eps, false);
         float step = (float) (settings.stepSize() > 0 ? settings.stepSize() : 0.01);
+        Function<NDList, NDArray> objective = Attacks.crossEntropy(labels, settings);
+        BestIterate best = new BestIterate(labels);
         try (AttackState state = new AttackState(x)) {
             NDArray adversarial = x;
             NDArray m;
@@ -44,7 +48,7 @@ final class IterativeAttacks {
             }
             for (int t = 1; t <= settings.steps(); t++) {
                 try (NDManager scope = state.iteration(mask, labels)) {
-                    NDArray g = Attacks.gradient(target, adversarial, mask, Attacks.crossEntropy(labels, settings));
+                    NDArray g = Attacks.gradient(target, adversarial, mask, objective, t == 1 ? null : best);
                     g.attach(scope);
                     m = m.mul(BETA1).add(g.mul(1 - BETA1));
                     u = u.mul(BETA2).maximum(g.abs().add(1e-8f));
@@ -54,13 +58,13 @@ final class IterativeAttacks {
                             .toType(labels.getDataType(), false).eq(labels).toType(x.getDataType(), false)
                             .reshape(x.getShape().get(0), 1, 1);
                     active = active.mul(stillRight);
-                    state.keep(m, u, adversarial, active);
+                    state.keep(m, u, adversarial, active, best.point());
                     if (active.sum().getFloat() == 0) {
                         break;
                     }
                 }
             }
-            return state.result(adversarial);
+            return Attacks.finish(state, best, target, adversarial, mask, labels, objective);
         }
     }
 

@@ -18,12 +18,22 @@ public final class Pgd {
     }
 
     /**
-     * The adversarial version of {@code x}, owned by x's manager.
+     * The last iterate from {@code x}, owned by x's manager (the training adversary's point).
      *
      * @param objective loss to ascend, from the target's outputs on the adversarial input
      */
     public static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
             Function<NDList, NDArray> objective) {
+        return perturb(target, x, mask, settings, objective, null);
+    }
+
+    /**
+     * As {@link #perturb(AttackTarget, NDArray, NDArray, PgdSettings, Function)}; with {@code best} non-null,
+     * every iterate is offered to it, {@code objective} must give one loss per sample, and the best point is
+     * returned instead of the last iterate.
+     */
+    static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
+            Function<NDList, NDArray> objective, BestIterate best) {
         float eps = (float) settings.epsilon();
         try (AttackState state = new AttackState(x)) {
             NDArray adversarial = x;
@@ -31,7 +41,7 @@ public final class Pgd {
                 try (NDManager scope = state.iteration(mask)) {
                     adversarial = project(x, x.add(scope.randomUniform(-eps, eps, x.getShape(), x.getDataType())),
                             mask, settings);
-                    state.keep(adversarial);
+                    state.keep(adversarial, best == null ? null : best.point());
                 }
             }
             for (int step = 0; step < settings.steps(); step++) {
@@ -40,16 +50,30 @@ public final class Pgd {
                     leaf.attach(scope);
                     leaf.setRequiresGradient(true);
                     NDArray gradient;
+                    NDList out;
+                    NDArray loss;
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.backward(objective.apply(target.forward(leaf, mask)));
+                        out = target.forward(leaf, mask);
+                        loss = objective.apply(out);
+                        collector.backward(loss.sum());
                         gradient = leaf.getGradient();
+                    }
+                    if (best != null) {
+                        best.offer(leaf, loss, out.get(0));
                     }
                     adversarial = project(x, leaf.stopGradient().add(gradient.sign().mul(settings.stepSize())), mask,
                             settings);
-                    state.keep(adversarial);
+                    state.keep(adversarial, best == null ? null : best.point());
                 }
             }
-            return state.result(adversarial);
+            if (best == null) {
+                return state.result(adversarial);
+            }
+            try (NDManager scope = state.iteration(mask)) {
+                best.evaluate(target, adversarial, mask, objective);
+                state.keep(best.point());
+                return state.result(best.point());
+            }
         }
     }
 

@@ -26,6 +26,15 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(c);
     }
 
+    /** The counts of the items {@code i} taken {@code weights[i]} times each (a bootstrap resample). */
+    static ConfusionMatrix weighted(int[] labels, int[] predictions, int[] weights, int classes) {
+        long[][] c = new long[classes][classes];
+        for (int i = 0; i < labels.length; i++) {
+            c[labels[i]][predictions[i]] += weights[i];
+        }
+        return new ConfusionMatrix(c);
+    }
+
     public int classes() {
         return counts.length;
     }

@@ -29,6 +29,11 @@ public final class SettingRanges {
     public static final Range STEP_SIZE = Range.positive("attack.step_size", MAX_RADIUS,
             "the step of an iterative attack in input units");
     public static final Range RESTARTS = Range.count("attack.restarts", 1, 1000, "random restarts of an attack");
+    public static final Range QUERIES = Range.count("attack.queries", 1, 10_000_000,
+            "Square's query budget per beat (forward passes)");
+    public static final Range SQUARE_P = Range.positive("attack.square_p", 1,
+            "Square's initial share of each lead's samples changed per query");
+    public static final Range TARGETS = Range.count("attack.targets", 1, 1000, "APGD-T's target classes");
     public static final Range AUX_WEIGHT = Range.number("attack.aux_weight", 0, 100,
             "weight of the CAS auxiliary losses in the attack objective");
 
@@ -79,7 +84,8 @@ public final class SettingRanges {
     public static final Range LAYER_WIDTH = Range.count("bench.width", 1, 65_536, "units of the timed l-inf layer");
 
     /** Every declared range (for documentation and tests). */
-    public static final List<Range> ALL = List.of(RADIUS, L2_BUDGET, ATTACK_STEPS, STEP_SIZE, RESTARTS, AUX_WEIGHT,
+    public static final List<Range> ALL = List.of(RADIUS, L2_BUDGET, ATTACK_STEPS, STEP_SIZE, RESTARTS, QUERIES,
+            SQUARE_P, TARGETS, AUX_WEIGHT,
             BATCH, PER_CLASS, ITEMS, EPOCHS, TRAINING_RADIUS, TRAINING_STEPS, LEARNING_RATE, ALPHA, REGULARISATION, WIDTH,
             CHANNELS_PER_GROUP, VALIDATION_FRACTION, EARLY_STOPPING, ROBUST_SAMPLES, EPS_MAX, THRESHOLD, TEST_FRACTION,
             CROP_LENGTH, PADDED_LENGTH, SAMPLING_FREQUENCY, BEAT_LENGTH, WINDOW_FACTOR, ROW, ANY_NUMBER, REPEATS,

@@ -39,6 +39,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   - {name: resnet18-ce, architecture: resnet18, loss: ce, epochs: 20, batch: 128, lr: 0.001, width: 0.25}
  *   - {name: caslcnet-mart, architecture: caslcnet, loss: mart, alpha: 2, eps: 0.1, attack_steps: 10}
  * attacks:
+ *   - {kind: ensemble, eps: [0.01, 0.03, 0.05, 0.1], steps: 20, queries: 1000}
  *   - {kind: pgd, eps: [0.01, 0.03, 0.05, 0.1], steps: 20}
  * eps_max: 0.1
  * channels: 0.1
@@ -151,7 +152,7 @@ public final class StudyFiles {
         for (int i = 0; i < attackList.size(); i++) {
             String at = "attacks[" + i + "].";
             JsonObject a = r.object(attackList.get(i), "attacks[" + i + "]");
-            r.allow(a, "attack", "kind", "eps", "steps");
+            r.allow(a, "attack", "kind", "eps", "steps", "queries");
             String kind = r.text(a, "kind", "pgd");
             double[] radii;
             try {
@@ -165,7 +166,8 @@ public final class StudyFiles {
                 throw r.error(ex.getMessage());
             }
             attacks.add(new StudySpec.AttackSpec(kind, java.util.Arrays.stream(radii).boxed().toList(),
-                    (int) r.number(a, at + "steps", 0, SettingRanges.ATTACK_STEPS, true)));
+                    (int) r.number(a, at + "steps", 0, SettingRanges.ATTACK_STEPS, true),
+                    (int) r.number(a, at + "queries", 0, SettingRanges.QUERIES, true)));
         }
         if (models.isEmpty() || attacks.isEmpty()) {
             throw r.error("a study needs at least one model and one attack");

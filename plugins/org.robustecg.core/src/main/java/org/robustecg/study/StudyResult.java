@@ -2,6 +2,7 @@ package org.robustecg.study;
 
 import java.util.List;
 import java.util.Map;
+import org.robustecg.metrics.Interval;
 import org.robustecg.metrics.RobustnessScore.CurvePoint;
 
 /**
@@ -24,16 +25,23 @@ public record StudyResult(StudySpec study, String device, String java, int train
      * @param trainingSeconds time its training took (when it was trained, possibly in an earlier run)
      * @param reused          true if the model file of an earlier run was reused
      * @param accuracy        clean test accuracy
+     * @param accuracyInterval its 95 % Wilson interval
      * @param balancedAccuracy clean balanced accuracy
      * @param macroF1         clean macro F1
-     * @param attacks         per attack
-     * @param warnings        signs of gradient masking (a stronger attack scoring higher than a weaker one)
+     * @param macroF1Interval its 95 % bootstrap interval
+     * @param robustness      the headline: the ensemble, else the per-beat worst case over the attacks, else the
+     *                        only attack
+     * @param attacks         per attack of the study
+     * @param warnings        signs of gradient masking (a single attack overstating robustness against the
+     *                        headline, a stronger attack scoring higher than a weaker one)
      */
     public record ModelResult(String name, double trainingSeconds, boolean reused, double accuracy,
-            double balancedAccuracy, double macroF1, List<AttackResult> attacks, List<String> warnings) {
+            Interval accuracyInterval, double balancedAccuracy, double macroF1, Interval macroF1Interval,
+            AttackResult robustness, List<AttackResult> attacks, List<String> warnings) {
     }
 
-    /** ACC_robust and F1_robust of one attack on one model, and its curve. */
-    public record AttackResult(String attack, double accRobust, double f1Robust, List<CurvePoint> curve, double seconds) {
+    /** ACC_robust and F1_robust of one attack on one model with their 95 % intervals, and its curve. */
+    public record AttackResult(String attack, double accRobust, Interval accRobustInterval, double f1Robust,
+            Interval f1RobustInterval, List<CurvePoint> curve, double seconds) {
     }
 }

@@ -181,13 +181,34 @@ public final class StudyRunner {
             org.robustecg.report.Charts.confusionMatrix(c, data.test().classNames(), m.name() + ": clean test beats",
                     out.resolve(confusion));
             plots.put("confusion matrix of " + m.name(), confusion);
-            List<RobustnessScore> scores = new ArrayList<>();
-            List<StudyResult.AttackResult> attacks = attacks(m, model, data.test(), attackProgress, curves, plots, scores);
-            List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores);
+            List<AttackRecord> rows = new ArrayList<>();
+            Map<String, Double> seconds = attacks(m, model, data.test(), attackProgress, plots, rows);
+            List<RobustnessScore> scores = RobustnessScore.score(rows, spec.epsMax(), true);
+            List<StudyResult.AttackResult> attacks = new ArrayList<>();
+            for (RobustnessScore score : scores) {
+                if (seconds.containsKey(score.attack())) {
+                    attacks.add(result(score, seconds.get(score.attack())));
+                    curves.computeIfAbsent(score.attack(), x -> new LinkedHashMap<>()).put(m.name(), score.curve());
+                }
+            }
+            RobustnessScore headline = RobustnessScore.headline(scores);
+            if (!seconds.containsKey(headline.attack())) {
+                curves.computeIfAbsent(headline.attack(), x -> new LinkedHashMap<>()).put(m.name(), headline.curve());
+            }
+            List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores).stream()
+                    .map(org.robustecg.metrics.MaskingCheck.Warning::message).toList();
             warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
-            return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(), c.balancedAccuracy(),
-                    c.macroF1(), attacks, warnings);
+            long correct = Math.round(c.accuracy() * c.total());
+            return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(),
+                    org.robustecg.metrics.Interval.wilson(correct, c.total()), c.balancedAccuracy(), c.macroF1(),
+                    headline.curve().get(0).macroF1Interval(), result(headline, seconds.getOrDefault(headline.attack(),
+                            0.0)), attacks, warnings);
         }
+    }
+
+    private static StudyResult.AttackResult result(RobustnessScore s, double seconds) {
+        return new StudyResult.AttackResult(s.attack(), s.accRobust(), s.accRobustInterval(), s.f1Robust(),
+                s.f1RobustInterval(), s.curve(), seconds);
     }
 
     private void train(StudySpec.ModelSpec m, Dataset train, Path file, Progress progress) throws IOException {
@@ -210,12 +231,12 @@ public final class StudyRunner {
         }
     }
 
-    private List<StudyResult.AttackResult> attacks(StudySpec.ModelSpec m, TrainedModel model, Dataset test,
-            Progress progress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
-            Map<String, String> plots, List<RobustnessScore> scores) throws IOException {
+    /** Runs (or reuses) every attack of the study on one model, adding its rows; returns each attack's seconds. */
+    private Map<String, Double> attacks(StudySpec.ModelSpec m, TrainedModel model, Dataset test, Progress progress,
+            Map<String, String> plots, List<AttackRecord> allRows) throws IOException {
         Path dir = out.resolve("predictions");
         Files.createDirectories(dir);
-        List<StudyResult.AttackResult> results = new ArrayList<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         for (int k = 0; k < spec.attacks().size(); k++) {
             StudySpec.AttackSpec a = spec.attacks().get(k);
             AttackKind kind = AttackKind.ofCliName(a.kind());
@@ -228,6 +249,9 @@ public final class StudyRunner {
             if (a.steps() > 0) {
                 settings = settings.withSteps(a.steps());
             }
+            if (a.queries() > 0) {
+                settings = settings.withSquare(a.queries(), AttackSettings.SQUARE_INIT);
+            }
             List<AttackRecord> rows;
             if (unchanged(fingerprintFile, fingerprint) && Files.exists(file)) {
                 rows = PredictionsCsv.read(file);
@@ -239,11 +263,8 @@ public final class StudyRunner {
                 PredictionsCsv.write(rows, file, true);
                 writeFingerprint(fingerprintFile, fingerprint);
             }
-            RobustnessScore score = RobustnessScore.score(rows, spec.epsMax(), true).get(0);
-            scores.add(score);
-            results.add(new StudyResult.AttackResult(a.kind(), score.accRobust(), score.f1Robust(), score.curve(),
-                    (System.nanoTime() - t0) / 1e9));
-            curves.computeIfAbsent(a.kind(), x -> new LinkedHashMap<>()).put(m.name(), score.curve());
+            allRows.addAll(rows);
+            seconds.put(a.kind(), (System.nanoTime() - t0) / 1e9);
             if (k == 0) {
                 example(m, model, test, settings, a.epsilons().stream().mapToDouble(Double::doubleValue).max().orElse(0),
                         plots);
@@ -262,7 +283,7 @@ public final class StudyRunner {
             plots.put("channel magnitude of " + m.name(), magnitude);
             plots.put("channel frequency of " + m.name(), frequency);
         }
-        return results;
+        return seconds;
     }
 
     /** The first test beat with its adversarial version under the study's first attack at its largest radius. */

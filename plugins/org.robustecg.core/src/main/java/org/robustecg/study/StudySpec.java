@@ -60,11 +60,12 @@ public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> m
     }
 
     /**
-     * @param kind     noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, sap
+     * @param kind     noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, apgd-dlr, apgd-t, square, ensemble, sap
      * @param epsilons radius grid
-     * @param steps    iterations (0 = the attack's default)
+     * @param steps    iterations (0 = the attack's default; for the ensemble, those of APGD-CE and APGD-T)
+     * @param queries  Square's query budget, alone or in the ensemble (0 = 5,000)
      */
-    public record AttackSpec(String kind, List<Double> epsilons, int steps) {
+    public record AttackSpec(String kind, List<Double> epsilons, int steps, int queries) {
 
         public AttackSpec {
             epsilons = List.copyOf(epsilons);

@@ -32,8 +32,8 @@ class ChannelActivationTest {
 
     @Test
     void chartsArePngFiles(@TempDir Path dir) throws Exception {
-        Charts.robustnessCurves(Map.of("pgd", List.of(new RobustnessScore.CurvePoint(0, 0.9, 0.8),
-                new RobustnessScore.CurvePoint(0.1, 0.5, 0.4))), false, dir.resolve("c.png"));
+        Charts.robustnessCurves(Map.of("pgd", List.of(new RobustnessScore.CurvePoint(0, 0.9, 0.8, null, null),
+                new RobustnessScore.CurvePoint(0.1, 0.5, 0.4, null, null))), false, dir.resolve("c.png"));
         Charts.confusionMatrix(ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, 2), List.of("N", "V"), "m",
                 dir.resolve("m.png"));
         Charts.adversarialExample(new float[] {0, 1, 0}, new float[] {0.1f, 0.9f, 0.1f}, 125, "beat", dir.resolve("b.png"));

@@ -43,17 +43,23 @@ class StudyRunnerTest {
         assertEquals(2, first.models().size());
         for (StudyResult.ModelResult m : first.models()) {
             assertEquals(2, m.attacks().size());
+            // Without an ensemble attack, the headline is the per-beat worst case of fgsm and pgd.
+            assertEquals("worst-case", m.robustness().attack());
             for (StudyResult.AttackResult a : m.attacks()) {
                 assertEquals(3, a.curve().size(), "clean point and two radii");
                 assertTrue(a.accRobust() >= 0 && a.accRobust() <= 1);
+                assertTrue(m.robustness().accRobust() <= a.accRobust() + 1e-12, a.attack());
+                assertTrue(a.accRobustInterval().low() <= a.accRobust() && a.accRobust() <= a.accRobustInterval().high());
             }
+            assertTrue(m.accuracyInterval().low() <= m.accuracy() && m.accuracy() <= m.accuracyInterval().high());
         }
         JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
         assertEquals("tiny", results.getAsJsonObject("study").get("name").getAsString());
         assertEquals(2, results.getAsJsonArray("models").size());
         String html = Files.readString(out.resolve("report.html"));
         for (String expected : new String[] {"RobustECG study: tiny", "ACC_robust", "plain", "robust", "fgsm", "pgd",
-            "data:image/png;base64,", "channel frequency of robust", "Clean test metrics"}) {
+            "data:image/png;base64,", "channel frequency of robust", "Clean test metrics", "worst-case (headline)",
+            "95 % interval", "plain vs robust: headline ACC_robust"}) {
             assertTrue(html.contains(expected), "report mentions " + expected);
         }
         // A second run reuses the datasets, models and predictions and gives the same numbers.

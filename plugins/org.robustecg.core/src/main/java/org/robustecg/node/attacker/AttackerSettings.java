@@ -29,12 +29,14 @@ public record AttackerSettings(AttackKind kind, double[] epsilons, int steps, do
     public static final List<Option> OPTIONS = List.of(
             Option.choice("attack", "Attack", "pgd", Arrays.stream(AttackKind.values()).map(AttackKind::cliName).toList(),
                     "noise (uniform), fgsm, mifgsm, pgd (Madry, random start), pgd-ecg (Adamax steps, early stop), cw "
-                            + "(Carlini-Wagner l2), cw-linf (CW margin loss as l-inf PGD), apgd (APGD-CE) or sap "
-                            + "(smooth adversarial perturbations)."),
+                            + "(Carlini-Wagner l2), cw-linf (CW margin loss as l-inf PGD), apgd (APGD-CE), apgd-dlr, "
+                            + "apgd-t (targeted DLR), square (gradient-free, 5000 queries), ensemble (APGD-CE, APGD-T "
+                            + "and Square on the beats still unbroken: the honest headline) or sap (smooth adversarial "
+                            + "perturbations). Iterative attacks keep each item's best iterate."),
             Option.numbers("epsilons", "Radii (eps)", "0.01,0.03,0.05,0.1,0.2,0.3", "Comma-separated l-inf radii (l2 "
                     + "budgets for cw); the clean point eps = 0 is always added."),
             Option.integerOrDefault("steps", "Steps", SettingRanges.ATTACK_STEPS, "Iterations (0 = the attack's default: 100 for PGD, "
-                    + "APGD, C&W; 20 for SAP; 10 for MI-FGSM)."),
+                    + "APGD, C&W and the ensemble's APGD runs; 20 for SAP; 10 for MI-FGSM)."),
             Option.numberOrDefault("step_size", "Step size", SettingRanges.STEP_SIZE, "Step of the iterative attacks "
                     + "(0 = default: eps / 4 for PGD, eps / steps for MI-FGSM ...)."),
             Option.integer("restarts", "Restarts", 1, SettingRanges.RESTARTS, "Random restarts; a sample counts as broken if any "

@@ -29,24 +29,34 @@ public final class ScorerStep extends AbstractNodeStep {
         super("Robustness Scorer",
                 "Scores a predictions table: accuracy and macro F1 at every radius (a sample wrong on clean input "
                     + "stays wrong), ACC_robust = sqrt(clean accuracy x normalised area under the accuracy curve up to "
-                    + "eps max) and F1_robust likewise, confusion matrices at every radius, and a chart of the curves. "
-                    + "Warns when a weaker attack beats a stronger one on the same model, a sign of gradient masking.",
+                    + "eps max) and F1_robust likewise, each with a 95 % interval (Wilson for accuracies, a bootstrap "
+                    + "over beats for the others), confusion matrices at every radius, and a chart of the curves. The "
+                    + "headline is the ensemble attack, or else the per-beat worst case over the table's attacks. "
+                    + "Warns when a single attack overstates robustness against the ensemble or a weaker attack beats "
+                    + "a stronger one, signs of gradient masking.",
                 ScorerSettings.OPTIONS,
                 List.of(Port.table("Predictions", "The predictions table of the Adversarial Attacker (several attacks "
                     + "may be concatenated).")),
-                List.of(Port.table("Robustness", "One row per attack: ACC_robust, F1_robust, clean accuracy and macro "
-                    + "F1, eps max, the curve points, and gradient-masking warnings (a weaker attack beating a "
-                    + "stronger)."),
+                List.of(Port.table("Robustness", "One row per attack, the headline first: ACC_robust, F1_robust, "
+                    + "clean accuracy and macro F1 with their 95 % intervals, eps max, the curve points with "
+                    + "intervals, and the gradient-masking warnings about this attack."),
                 Port.table("Confusion matrices", "One row per attack, radius, true and predicted class: the count."),
                 Port.image("Curves", "Accuracy (or macro F1) against eps, one line per attack (PNG).")));
     }
 
     public static final TableSpec METRICS = TableSpec.of(new Column("attack", ColumnType.STRING),
-            new Column("ACC_robust", ColumnType.DOUBLE), new Column("F1_robust", ColumnType.DOUBLE),
-            new Column("clean accuracy", ColumnType.DOUBLE), new Column("clean macro F1", ColumnType.DOUBLE),
-            new Column("eps max", ColumnType.DOUBLE), new Column("curve epsilon", ColumnType.DOUBLE_LIST),
-            new Column("curve accuracy", ColumnType.DOUBLE_LIST), new Column("curve macro F1", ColumnType.DOUBLE_LIST),
-            new Column("warnings", ColumnType.STRING_LIST));
+            new Column("role", ColumnType.STRING), new Column("ACC_robust", ColumnType.DOUBLE),
+            new Column("ACC_robust low", ColumnType.DOUBLE), new Column("ACC_robust high", ColumnType.DOUBLE),
+            new Column("F1_robust", ColumnType.DOUBLE), new Column("F1_robust low", ColumnType.DOUBLE),
+            new Column("F1_robust high", ColumnType.DOUBLE), new Column("clean accuracy", ColumnType.DOUBLE),
+            new Column("clean accuracy low", ColumnType.DOUBLE), new Column("clean accuracy high", ColumnType.DOUBLE),
+            new Column("clean macro F1", ColumnType.DOUBLE), new Column("clean macro F1 low", ColumnType.DOUBLE),
+            new Column("clean macro F1 high", ColumnType.DOUBLE), new Column("eps max", ColumnType.DOUBLE),
+            new Column("curve epsilon", ColumnType.DOUBLE_LIST), new Column("curve accuracy", ColumnType.DOUBLE_LIST),
+            new Column("curve accuracy low", ColumnType.DOUBLE_LIST),
+            new Column("curve accuracy high", ColumnType.DOUBLE_LIST), new Column("curve macro F1", ColumnType.DOUBLE_LIST),
+            new Column("curve macro F1 low", ColumnType.DOUBLE_LIST),
+            new Column("curve macro F1 high", ColumnType.DOUBLE_LIST), new Column("warnings", ColumnType.STRING_LIST));
 
     public static final TableSpec CONFUSIONS = TableSpec.of(new Column("attack", ColumnType.STRING),
             new Column("epsilon", ColumnType.DOUBLE), new Column("true class", ColumnType.STRING),
@@ -69,19 +79,32 @@ public final class ScorerStep extends AbstractNodeStep {
         ScorerSettings s = ScorerSettings.of(values);
         List<RobustnessScore> scores = RobustnessScore.score(PredictionTables.records((Table) inputs.get(0)),
                 s.epsMax(), s.cleanMistakesStay());
-        List<String> warnings = MaskingCheck.warnings(scores);
+        List<MaskingCheck.Warning> warnings = MaskingCheck.warnings(scores);
+        RobustnessScore headline = RobustnessScore.headline(scores);
+        List<RobustnessScore> ordered = new java.util.ArrayList<>(scores);
+        ordered.remove(headline);
+        ordered.add(0, headline);
         Table.Builder metrics = new Table.Builder(METRICS);
         Table.Builder confusions = new Table.Builder(CONFUSIONS);
         Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
         int row = 0;
-        for (RobustnessScore score : scores) {
+        for (RobustnessScore score : ordered) {
             List<RobustnessScore.CurvePoint> c = score.curve();
-            List<String> mine = warnings.stream().filter(w -> w.contains(score.attack())).toList();
-            metrics.add(score.attack(), score.attack(), score.accRobust(), score.f1Robust(), c.get(0).accuracy(),
-                    c.get(0).macroF1(), score.epsMax(),
+            RobustnessScore.CurvePoint clean = c.get(0);
+            List<String> mine = warnings.stream().filter(w -> w.attack().equals(score.attack()))
+                    .map(MaskingCheck.Warning::message).toList();
+            metrics.add(score.attack(), score.attack(), score == headline ? "headline" : "single attack",
+                    score.accRobust(), score.accRobustInterval().low(), score.accRobustInterval().high(),
+                    score.f1Robust(), score.f1RobustInterval().low(), score.f1RobustInterval().high(),
+                    clean.accuracy(), clean.accuracyInterval().low(), clean.accuracyInterval().high(),
+                    clean.macroF1(), clean.macroF1Interval().low(), clean.macroF1Interval().high(), score.epsMax(),
                     c.stream().mapToDouble(RobustnessScore.CurvePoint::epsilon).toArray(),
                     c.stream().mapToDouble(RobustnessScore.CurvePoint::accuracy).toArray(),
-                    c.stream().mapToDouble(RobustnessScore.CurvePoint::macroF1).toArray(), mine);
+                    c.stream().mapToDouble(p -> p.accuracyInterval().low()).toArray(),
+                    c.stream().mapToDouble(p -> p.accuracyInterval().high()).toArray(),
+                    c.stream().mapToDouble(RobustnessScore.CurvePoint::macroF1).toArray(),
+                    c.stream().mapToDouble(p -> p.macroF1Interval().low()).toArray(),
+                    c.stream().mapToDouble(p -> p.macroF1Interval().high()).toArray(), mine);
             for (int k = 0; k < c.size(); k++) {
                 ConfusionMatrix m = score.confusions().get(k);
                 for (int t = 0; t < m.classes(); t++) {
