@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# run-on-knime.sh KNIME_SHARED PROJECT DATA OUT
+# Runs the workflows on KNIME's own engine with KNIME_SHARED/run-workflows.sh (profile knime-shared of the build):
+#  - every testflow of test-workflows/ on the real data: each node must execute;
+#  - the example workflows on an empty data folder: they must load and configure (no configure error), and their
+#    run stops at the first reader (their full runs are benchmarks, see example-workflows/README.md);
+#  - every workflow must load in the state it was saved in (KNIME logs "State has changed from ..." otherwise).
+# Logs and KNIME's own log stay under OUT. Exits 1 naming what failed.
+set -uo pipefail
+[ $# -eq 4 ] || { echo "usage: run-on-knime.sh KNIME_SHARED PROJECT DATA OUT" >&2; exit 2; }
+KNIME=$1; PROJECT=$(cd "$2" && pwd); DATA=$3; OUT=$4
+rm -rf "$OUT"; mkdir -p "$OUT"
+fail=0
+
+flows() { # workflow folders directly under $1
+  find "$1" -mindepth 2 -maxdepth 2 -name workflow.knime -printf '%h\n' | sort
+}
+
+run() { # name data-folder workflow-folders...
+  local name=$1 data=$2; shift 2
+  KNIME_RUN_AREA="$OUT/$name" KNIME_RUN_XMX=${KNIME_RUN_XMX:-3g} "$KNIME/run-workflows.sh" "$PROJECT" "$data" "$@" \
+    > "$OUT/$name.log" 2>&1
+  local rc=$?
+  echo "$name: run-workflows.sh exit code $rc; $(grep -c '^RUNNER:   ' "$OUT/$name.log") node reports"
+  if grep -h 'State has changed from' "$OUT/$name.log" "$OUT/$name"/area/workspace/.metadata/knime/knime.log 2>/dev/null \
+      | sed "s/^/$name: loaded in another state than saved: /" | grep .; then
+    fail=1
+  fi
+  return $rc
+}
+
+mapfile -t testflows < <(flows "$PROJECT/test-workflows")
+run testflows "$DATA" "${testflows[@]}"; rc=$?
+grep '^RUNNER: [0-9]* nodes' "$OUT/testflows.log" | sed 's/^/testflows: /'
+if [ $rc -ne 0 ]; then
+  echo "testflows: a node did not execute:"; grep -E '^(RUNNER:   .*(ERROR|WARNING)|LAUNCH: (unresolved|exception))' "$OUT/testflows.log"
+  fail=1
+fi
+
+mapfile -t examples < <(flows "$PROJECT/example-workflows")
+mkdir -p "$OUT/no-data/mitdb" "$OUT/no-data/cpsc2018" "$OUT/no-data/kaggle-heartbeat"
+run examples "$OUT/no-data" "${examples[@]}"; rc=$?
+# after reset+configure, no node may report an error; the run itself must end at a reader without data (rc 1)
+if [ $rc -gt 1 ] || awk '/node states after reset\+configure/{c=1;next} /node states/{c=0} c && /ERROR:/' \
+    "$OUT/examples.log" | sed 's/^/examples: configure error: /' | grep .; then
+  echo "examples: did not load and configure (see $OUT/examples.log)"; fail=1
+fi
+[ $fail -eq 0 ] && echo "all workflows loaded in their saved state; every testflow node executed"
+exit $fail
