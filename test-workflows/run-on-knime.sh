@@ -4,7 +4,8 @@
 #  - every testflow of test-workflows/ on the real data: each node must execute;
 #  - the example workflows on an empty data folder: they must load and configure (no configure error), and their
 #    run stops at the first reader (their full runs are benchmarks, see example-workflows/README.md);
-#  - every workflow must load in the state it was saved in (KNIME logs "State has changed from ..." otherwise).
+#  - every node must be saved in the state KNIME gives it: its state after loading equals its state after KNIME's
+#    own reset and configure, and the load logs no "State has changed from ...".
 # Logs and KNIME's own log stay under OUT. Exits 1 naming what failed.
 set -uo pipefail
 [ $# -eq 4 ] || { echo "usage: run-on-knime.sh KNIME_SHARED PROJECT DATA OUT" >&2; exit 2; }
@@ -26,6 +27,23 @@ run() { # name data-folder workflow-folders...
       | sed "s/^/$name: loaded in another state than saved: /" | grep .; then
     fail=1
   fi
+  # "after load" against "after reset+configure", node by node (the runner prints both lists in the same order)
+  awk -v name="$name" '
+    /^LAUNCH: =====/ { wf = substr($0, 16); wfs[++n] = wf }
+    /node states after load/ { ph = "load"; s[wf, ph] = "workflow " $NF; next }
+    /node states after reset\+configure/ { ph = "conf"; s[wf, ph] = "workflow " $NF; next }
+    /node states after execute/ { ph = "" }
+    /^RUNNER:   / && ph != "" {
+      match($0, /\] [A-Z_]+/); s[wf, ph] = s[wf, ph] "|" substr($0, 12, index($0, " [") - 12) " " substr($0, RSTART + 2, RLENGTH - 2)
+    }
+    END {
+      bad = 0
+      for (i = 1; i <= n; i++) {
+        a = split(s[wfs[i], "load"], l, "|"); split(s[wfs[i], "conf"], c, "|")
+        for (k = 1; k <= a; k++) if (l[k] != c[k]) { print name ": " wfs[i] ": saved as " l[k] ", KNIME configures " c[k]; bad = 1 }
+      }
+      exit bad
+    }' "$OUT/$name.log" || fail=1
   return $rc
 }
 
