@@ -4,6 +4,7 @@
 #  - every testflow of test-workflows/ on the real data: each node must execute;
 #  - the example workflows on an empty data folder: they must load and configure (no configure error), and their
 #    run stops at the first reader (their full runs are benchmarks, see example-workflows/README.md);
+#  - the nodes of test-workflows/failing (bad settings) must fail, each with the message in its expected-messages.txt;
 #  - every node must be saved in the state KNIME gives it: its state after loading equals its state after KNIME's
 #    own reset and configure, and the load logs no "State has changed from ...".
 # Logs and KNIME's own log stay under OUT. Exits 1 naming what failed.
@@ -47,6 +48,11 @@ run() { # name data-folder workflow-folders...
   return $rc
 }
 
+# every bundle and feature of the KNIME update site carries a build qualifier (0.1.0.yyyyMMddHHmm), never SNAPSHOT
+for f in "$PROJECT"/update-site/knime/target/repository/{plugins,features}/*.jar; do
+  [[ $(basename "$f") =~ _0\.1\.0\.[0-9]{12}\.jar$ ]] || { echo "update site: $(basename "$f") has no build qualifier"; fail=1; }
+done
+
 mapfile -t testflows < <(flows "$PROJECT/test-workflows")
 run testflows "$DATA" "${testflows[@]}"; rc=$?
 grep '^RUNNER: [0-9]* nodes' "$OUT/testflows.log" | sed 's/^/testflows: /'
@@ -54,6 +60,20 @@ if [ $rc -ne 0 ]; then
   echo "testflows: a node did not execute:"; grep -E '^(RUNNER:   .*(ERROR|WARNING)|LAUNCH: (unresolved|exception))' "$OUT/testflows.log"
   fail=1
 fi
+
+# test-workflows/failing: nodes with bad settings; each listed node must fail with its message
+mapfile -t failing < <(flows "$PROJECT/test-workflows/failing")
+run failing "$DATA" "${failing[@]}"; rc=$?
+[ $rc -eq 1 ] || { echo "failing: expected nodes to fail (exit code 1), got $rc"; fail=1; }
+for w in "${failing[@]}"; do
+  while IFS=$'\t' read -r id message; do
+    if ! awk -v wf="/$(basename "$w")" '/^LAUNCH: =====/ { on = substr($0, length($0) - length(wf) + 1) == wf; ex = 0 }
+        on && /node states after execute/ { ex = 1 } on && ex' "$OUT/failing.log" \
+        | grep -E ":$id \[" | grep -qF "$message"; then
+      echo "failing: $(basename "$w") node $id did not fail with: $message"; fail=1
+    fi
+  done < "$w/expected-messages.txt"
+done
 
 mapfile -t examples < <(flows "$PROJECT/example-workflows")
 mkdir -p "$OUT/no-data/mitdb" "$OUT/no-data/cpsc2018" "$OUT/no-data/kaggle-heartbeat"

@@ -114,15 +114,23 @@ class WorkflowsTest {
         }
     }
 
-    /** Settings with knime://knime.workflow/../ read as a workspace folder that holds the data as "data". */
+    /**
+     * Settings with knime://knime.workflow/../ read as a workspace folder that holds the data as "data"; other URLs
+     * are not local files (an error, as in the node).
+     */
     static UnaryOperator<Map<String, ?>> localPaths(Path workspace) {
         String workflowParent = "knime://knime.workflow/../";
         return settings -> {
             Map<String, Object> local = new LinkedHashMap<>();
-            settings.forEach((k, v) -> local.put(k, v instanceof String s && s.startsWith(DATA)
-                    ? TestData.dir().resolve(s.substring(DATA.length())).toString()
-                    : v instanceof String s && s.startsWith(workflowParent)
-                    ? workspace.resolve(s.substring(workflowParent.length())).toString() : v));
+            settings.forEach((k, v) -> {
+                if (v instanceof String s && s.matches("^[a-z][a-z0-9+.-]+:/.*") && !s.startsWith(workflowParent)) {
+                    throw new IllegalArgumentException("not a local file: " + s);
+                }
+                local.put(k, v instanceof String s && s.startsWith(DATA)
+                        ? TestData.dir().resolve(s.substring(DATA.length())).toString()
+                        : v instanceof String s && s.startsWith(workflowParent)
+                        ? workspace.resolve(s.substring(workflowParent.length())).toString() : v);
+            });
             return local;
         };
     }
@@ -146,6 +154,7 @@ class WorkflowsTest {
         writeReaderTestflow();
         writePreprocessorTestflow();
         writeModelTestflow();
+        writeBadSettingsTestflow();
     }
 
     private static NodeCatalog.Entry entry(String simpleName) {
@@ -303,5 +312,32 @@ class WorkflowsTest {
                 new Link(13, -1, 14, -1), new Link(14, 0, 15, 0), new Link(2, 1, 15, 1), new Link(15, 0, 16, 0));
         WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG learner, attacker, scorer, model IO"), nodes,
                 links, localPaths(work));
+    }
+
+    /**
+     * Nodes with settings a user can get wrong, each labelled with the message it must fail with (listed in
+     * expected-messages.txt): run-on-knime.sh runs test-workflows/failing apart and checks every message.
+     */
+    private void writeBadSettingsTestflow() throws IOException {
+        Map<String, Object> kaggle = map("format", "kaggle-csv", "file", DATA
+                + "kaggle-heartbeat/mitbih_test_first1000.csv", "annotator", "");
+        List<WorkflowNode> nodes = List.of(
+                node(1, "EcgReaderNodeFactory", "does not exist", map("format", "wfdb", "folder", DATA + "no-such-folder",
+                        "records", "100"), 40, 40),
+                node(2, "ModelReaderNodeFactory", "not a local file: https://example.org/model.recg",
+                        map("file", "https://example.org/model.recg"), 40, 160),
+                node(3, "EcgReaderNodeFactory", "Kaggle CSV sample", kaggle, 40, 280),
+                expect(4, "the table has no numeric column 'no such column'", 0, 1, 220, 280, "statistic", "max",
+                        "column", "no such column"),
+                expect(5, "expectation failed: the row count is 999", 5, 5, 220, 380),
+                node(6, "EcgPreprocessorNodeFactory", "an inter-patient split needs training and test record lists",
+                        map("mode", "records", "split", "inter-patient", "train_records", ""), 220, 480));
+        List<Link> links = List.of(new Link(3, 0, 4, 0), new Link(3, 0, 5, 0), new Link(3, 0, 6, 0));
+        Path folder = ROOT.resolve("test-workflows/failing/RobustECG bad settings");
+        WorkflowFiles.write(folder, nodes, links, localPaths(work));
+        StringBuilder expected = new StringBuilder();
+        nodes.stream().filter(n -> n.id() != 3).forEach(n -> expected.append(n.id()).append('\t').append(n.label())
+                .append('\n'));
+        Files.writeString(folder.resolve("expected-messages.txt"), expected);
     }
 }
