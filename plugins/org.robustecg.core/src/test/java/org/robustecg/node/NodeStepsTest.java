@@ -116,6 +116,15 @@ class NodeStepsTest {
         assertEquals(Map.of("N", 2239, "S", 33, "V", 1), counts, "record 100: 2,239 N, 33 A and 1 V beats");
     }
 
+    /** WFDB records: the records table's spec is known from the headers, so that downstream nodes configure. */
+    @Test
+    void readerConfiguresTheWfdbRecordsTableItWillRead() {
+        EcgReaderStep step = new EcgReaderStep();
+        List<Object> specs = step.configure(new OptionValues(step.options(), Map.of("format", "wfdb", "folder",
+                TestData.mitdb().toString(), "records", "100, 105, 119")), List.of());
+        assertEquals(List.of(records.spec(), annotations.spec()), specs);
+    }
+
     @Test
     void readerReadsCpscKaggleAndEdf() throws Exception {
         Path cpsc = TestData.dir().resolve("cpsc2018");
