@@ -2,8 +2,8 @@
 # run-on-knime.sh KNIME_SHARED PROJECT DATA OUT
 # Runs the workflows on KNIME's own engine with KNIME_SHARED/run-workflows.sh (profile knime-shared of the build):
 #  - every testflow of test-workflows/ on the real data: each node must execute;
-#  - the example workflows on an empty data folder: they must load and configure (no configure error), and their
-#    run stops at the first reader (their full runs are benchmarks, see example-workflows/README.md);
+#  - the example workflows on a data folder with the WFDB headers only: they must load and configure (no configure
+#    error or warning), and their run stops at the reader (their full runs are benchmarks, see example-workflows/README.md);
 #  - the nodes of test-workflows/failing (bad settings) must fail, each with the message in its expected-messages.txt;
 #  - every node must be saved in the state KNIME gives it: its state after loading equals its state after KNIME's
 #    own reset and configure, and the load logs no "State has changed from ...".
@@ -76,7 +76,9 @@ for w in "${failing[@]}"; do
 done
 
 mapfile -t examples < <(flows "$PROJECT/example-workflows")
+# a data folder with the WFDB headers only: the readers configure as on the real data, then fail at once
 mkdir -p "$OUT/no-data/mitdb" "$OUT/no-data/cpsc2018" "$OUT/no-data/kaggle-heartbeat"
+cp "$DATA"/mitdb/*.hea "$OUT/no-data/mitdb/"
 run examples "$OUT/no-data" "${examples[@]}"; rc=$?
 # after reset+configure, no node may report a problem (KNIME shows configure errors as warnings); the run itself must end at a reader without data (rc 1)
 if [ $rc -gt 1 ] || awk '/node states after reset\+configure/{c=1;next} /node states/{c=0} c && /(ERROR|WARNING):/' \
