@@ -1,7 +1,9 @@
 package org.robustecg.knime.node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -14,6 +16,8 @@ import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.CollectionCellFactory;
 import org.knime.core.data.collection.CollectionDataValue;
 import org.knime.core.data.collection.ListCell;
+import org.knime.core.data.container.AbstractCellFactory;
+import org.knime.core.data.container.ColumnRearranger;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -89,6 +93,49 @@ public final class KnimeTables {
         }
         container.close();
         return container.getTable();
+    }
+
+    /**
+     * The spec of {@code in} with the columns of a core output spec that come after the core view of {@code in}
+     * appended: the input columns stay as they are (every type, domain and property).
+     */
+    public static DataTableSpec appendedSpec(DataTableSpec in, TableSpec out) {
+        return rearranger(in, out, null).createSpec();
+    }
+
+    /**
+     * The input table as it is, with the columns that a core step's output {@code out} (the core view of
+     * {@code in}, rows in the same order, plus new columns) adds to it appended.
+     */
+    public static BufferedDataTable appendTo(BufferedDataTable in, Table out, ExecutionContext exec)
+            throws CanceledExecutionException {
+        if (out.spec().columns().size() == toCore(in.getDataTableSpec()).columns().size()) {
+            return in;
+        }
+        Map<String, Row> byKey = new HashMap<>();
+        out.rows().forEach(r -> byKey.put(r.key(), r));
+        return exec.createColumnRearrangeTable(in, rearranger(in.getDataTableSpec(), out.spec(), byKey), exec);
+    }
+
+    private static ColumnRearranger rearranger(DataTableSpec in, TableSpec out, Map<String, Row> rows) {
+        int kept = toCore(in).columns().size();
+        List<Column> added = out.columns().subList(kept, out.columns().size());
+        // unique among all input columns, also those the core does not see
+        DataColumnSpec[] specs = added.stream().map(c -> new DataColumnSpecCreator(DataTableSpec.getUniqueColumnName(
+                in, c.name()), type(c.type())).createSpec()).toArray(DataColumnSpec[]::new);
+        ColumnRearranger rearranger = new ColumnRearranger(in);
+        rearranger.append(new AbstractCellFactory(specs) {
+            @Override
+            public DataCell[] getCells(DataRow row) {
+                Row values = rows.get(row.getKey().getString());
+                DataCell[] cells = new DataCell[added.size()];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cell(values.get(kept + i), added.get(i).type());
+                }
+                return cells;
+            }
+        });
+        return rearranger;
     }
 
     private static DataType type(ColumnType type) {

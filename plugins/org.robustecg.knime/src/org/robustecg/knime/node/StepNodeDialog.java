@@ -33,6 +33,9 @@ final class StepNodeDialog extends DefaultNodeSettingsPane {
                         JFileChooser.OPEN_DIALOG, true);
                 default -> new DialogComponentString((SettingsModelString) model, o.label(), false, 40);
             };
+            if (component instanceof DialogComponentFileChooser chooser) {
+                chooser.setBorderTitle(o.label());
+            }
             component.setToolTipText(o.description());
             addDialogComponent(component);
         }

@@ -2,6 +2,8 @@ package org.robustecg.knime.node;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
@@ -44,6 +47,8 @@ import org.robustecg.train.TrainingListener;
  * with its own class loader as the thread's context class loader (how DJL finds its engine inside OSGi).
  */
 public class StepNodeModel extends NodeModel {
+
+    private static final String HISTORY = "training_history";
 
     private final NodeStep step;
     private final StepSettings settings;
@@ -82,7 +87,11 @@ public class StepNodeModel extends NodeModel {
             PortObjectSpec[] result = new PortObjectSpec[out.size()];
             for (int i = 0; i < result.length; i++) {
                 Object o = out.get(i);
-                result[i] = o instanceof TableSpec t ? KnimeTables.toKnime(t)
+                int through = step.passThroughInput(i);
+                result[i] = o instanceof TableSpec t && through >= 0
+                        && inSpecs[through] instanceof org.knime.core.data.DataTableSpec in
+                        ? KnimeTables.appendedSpec(in, t)
+                        : o instanceof TableSpec t ? KnimeTables.toKnime(t)
                         : o instanceof ModelInfo m ? new ModelPortObjectSpec(m)
                         : step.outputs().get(i).kind() == Port.Kind.IMAGE ? new ImagePortObjectSpec(PNGImageContent.TYPE)
                         : null;
@@ -121,7 +130,10 @@ public class StepNodeModel extends NodeModel {
             PortObject[] result = new PortObject[out.size()];
             for (int i = 0; i < result.length; i++) {
                 Object o = out.get(i);
-                result[i] = o instanceof Table t ? KnimeTables.toKnime(t, exec)
+                int through = step.passThroughInput(i);
+                result[i] = o instanceof Table t && through >= 0 ? KnimeTables.appendTo((BufferedDataTable) inObjects[
+                        through], t, exec)
+                        : o instanceof Table t ? KnimeTables.toKnime(t, exec)
                         : o instanceof ModelPort m ? new ModelPortObject(m)
                         : new ImagePortObject(new PNGImageContent(((PngImage) o).bytes()),
                                 new ImagePortObjectSpec(PNGImageContent.TYPE));
@@ -159,14 +171,39 @@ public class StepNodeModel extends NodeModel {
         settings.load(s);
     }
 
+    /** The learner's training history (its view), kept with the executed node. */
     @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing beyond the output ports is kept
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        if (epochs.isEmpty()) {
+            return;
+        }
+        NodeSettings history = new NodeSettings(HISTORY);
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochRecord r = epochs.get(i);
+            history.addDoubleArray("epoch_" + i, r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.robustAccuracy(), r.learningRate(), r.p(), r.seconds());
+        }
+        try (OutputStream out = Files.newOutputStream(nodeInternDir.toPath().resolve(HISTORY + ".xml"))) {
+            history.saveToXML(out);
+        }
     }
 
     @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing beyond the output ports is kept
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        epochs.clear();
+        Path file = nodeInternDir.toPath().resolve(HISTORY + ".xml");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            NodeSettingsRO history = NodeSettings.loadFromXML(in);
+            for (int i = 0; history.containsKey("epoch_" + i); i++) {
+                double[] v = history.getDoubleArray("epoch_" + i);
+                epochs.add(new EpochRecord((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+            }
+        } catch (InvalidSettingsException | ArrayIndexOutOfBoundsException e) {
+            throw new IOException("the saved training history " + file + " is damaged: " + e.getMessage(), e);
+        }
     }
 
     @Override

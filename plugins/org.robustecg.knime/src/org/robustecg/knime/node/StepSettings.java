@@ -2,10 +2,12 @@ package org.robustecg.knime.node;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -70,16 +72,23 @@ final class StepSettings {
         }
     }
 
+    /** A URL (knime://, file:, ...) as the local path KNIME resolves it to; other text is a path already. */
     private static String localPath(Option o, String value) throws InvalidSettingsException {
-        if (!value.matches("^(knime|file):.*")) {
+        if (!value.strip().matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
             return value;
         }
+        Path path;
         try {
-            return FileUtil.resolveToPath(FileUtil.toURL(value)).toString();
+            path = FileUtil.resolveToPath(FileUtil.toURL(value.strip()));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             throw new InvalidSettingsException("'" + o.label() + "': cannot resolve " + value + " to a local path: "
                     + e.getMessage(), e);
         }
+        if (path == null) {
+            throw new InvalidSettingsException("'" + o.label() + "': not a local file: " + value.strip()
+                    + " (choose a file of this computer, a file: URL or a knime:// URL of a local workspace)");
+        }
+        return path.toString();
     }
 
     void save(NodeSettingsWO settings) {
@@ -87,9 +96,9 @@ final class StepSettings {
     }
 
     /**
-     * Checks stored (or flow-variable) values with the core's rules, so a bad value fails here, named. A key
-     * missing from settings saved by an older version takes its default (settings added later do not break
-     * saved workflows).
+     * Checks stored (or flow-variable) values with the core's rules, so a bad value fails here, named. One rule for
+     * validating and loading: a key missing from settings saved by an older version takes its default (settings
+     * added later do not break saved workflows).
      */
     void validate(NodeSettingsRO settings) throws InvalidSettingsException {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -113,9 +122,14 @@ final class StepSettings {
     }
 
     void load(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (Map.Entry<String, SettingsModel> e : models.entrySet()) {
-            if (settings.containsKey(e.getKey())) {
-                e.getValue().loadSettingsFrom(settings);
+        for (Option o : options) {
+            SettingsModel m = models.get(o.key());
+            if (settings.containsKey(o.key())) {
+                m.loadSettingsFrom(settings);
+            } else {
+                NodeSettings defaults = new NodeSettings("defaults");
+                model(o).saveSettingsTo(defaults);
+                m.loadSettingsFrom(defaults);
             }
         }
     }

@@ -29,6 +29,14 @@ public interface NodeStep {
      */
     List<Object> configure(OptionValues settings, List<Object> inputSpecs);
 
+    /**
+     * The input table that an output table carries on with new columns appended (its rows in the same order and
+     * its columns first), or -1. The KNIME node then keeps that input as it is and only appends the new columns.
+     */
+    default int passThroughInput(int output) {
+        return -1;
+    }
+
     /** Runs the step. Inputs are null for unconnected optional ports. */
     List<Object> execute(OptionValues settings, List<Object> inputs, StepContext context) throws IOException;
 }

@@ -41,6 +41,15 @@ class KnimeBundleTest {
     }
 
     @Test
+    void featureDescriptionNamesEveryNode() throws IOException {
+        String feature = Files.readString(BUNDLE.resolve("../../features/org.robustecg.knime.feature/feature.xml"))
+                .replaceAll("\\s+", " ");
+        for (NodeCatalog.Entry e : NodeCatalog.entries()) {
+            assertTrue(feature.contains(e.step().name()), "feature.xml names the node " + e.step().name());
+        }
+    }
+
+    @Test
     void descriptionsAreWellFormedAndNameEverySettingsKey() throws Exception {
         var builder = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         builder.setNamespaceAware(true);

@@ -116,6 +116,15 @@ class NodeStepsTest {
         assertEquals(Map.of("N", 2239, "S", 33, "V", 1), counts, "record 100: 2,239 N, 33 A and 1 V beats");
     }
 
+    /** WFDB records: the records table's spec is known from the headers, so that downstream nodes configure. */
+    @Test
+    void readerConfiguresTheWfdbRecordsTableItWillRead() {
+        EcgReaderStep step = new EcgReaderStep();
+        List<Object> specs = step.configure(new OptionValues(step.options(), Map.of("format", "wfdb", "folder",
+                TestData.mitdb().toString(), "records", "100, 105, 119")), List.of());
+        assertEquals(List.of(records.spec(), annotations.spec()), specs);
+    }
+
     @Test
     void readerReadsCpscKaggleAndEdf() throws Exception {
         Path cpsc = TestData.dir().resolve("cpsc2018");
@@ -337,5 +346,36 @@ class NodeStepsTest {
         e = assertThrows(IllegalArgumentException.class, () -> step.configure(new OptionValues(step.options(),
                 Map.of("statistic", "mean", "column", "no such")), List.of(history.spec())));
         assertTrue(e.getMessage().contains("no numeric column 'no such'"), e.getMessage());
+    }
+
+    /**
+     * The KNIME node keeps a pass-through input as it is and appends only the columns after it, so the step's
+     * output must start with that input's columns and rows, in order, and its spec from configure must agree.
+     */
+    @Test
+    void passThroughOutputsStartWithTheirInputAsItIs() throws Exception {
+        var check = new org.robustecg.node.check.ExpectationStep();
+        var predictor = new PredictorStep();
+        assertEquals(List.of(0, -1), List.of(check.passThroughInput(0), new LearnerStep().passThroughInput(0)));
+        Map<NodeStep, List<Object>> cases = Map.of(check, List.of(test), predictor, List.of(model, test));
+        for (Map.Entry<NodeStep, List<Object>> c : cases.entrySet()) {
+            NodeStep step = c.getKey();
+            Table in = (Table) c.getValue().get(step.passThroughInput(0));
+            Table out = (Table) run(step, Map.of(), c.getValue()).get(0);
+            List<Object> specs = c.getValue().stream().map(o -> o instanceof Table t ? (Object) t.spec()
+                    : ((ModelPort) o).info()).toList();
+            assertEquals(out.spec(), step.configure(OptionValues.defaults(step.options()), specs).get(0), step.name());
+            assertEquals(in.spec().columns(), out.spec().columns().subList(0, in.spec().columns().size()), step.name());
+            assertEquals(in.size(), out.size(), step.name());
+            for (int r = 0; r < in.size(); r++) {
+                assertEquals(in.rows().get(r).key(), out.rows().get(r).key());
+                for (int k = 0; k < in.spec().columns().size(); k++) {
+                    Object a = in.rows().get(r).get(k);
+                    Object b = out.rows().get(r).get(k);
+                    assertTrue(a instanceof double[] x ? java.util.Arrays.equals(x, (double[]) b)
+                            : java.util.Objects.equals(a, b), step.name() + " row " + r + " column " + k);
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,14 +36,70 @@ final class WorkflowFiles {
     record Link(int from, int fromPort, int to, int toPort) {
     }
 
-    /** A workflow as read back: factory and typed settings per node, and its connections. */
-    record Parsed(Map<Integer, String> factories, Map<Integer, Map<String, Object>> settings, List<Link> links) {
+    /** A workflow as read back: factory, typed settings and saved state per node, and its connections. */
+    record Parsed(Map<Integer, String> factories, Map<Integer, Map<String, Object>> settings,
+            Map<Integer, String> states, List<Link> links) {
     }
 
     private WorkflowFiles() {
     }
 
-    static void write(Path folder, List<WorkflowNode> nodes, List<Link> links) throws IOException {
+    /**
+     * The state KNIME gives each node when it loads the workflow (it configures every node whose inputs all have
+     * a spec): CONFIGURED if every required input is connected to a CONFIGURED node with a known output spec
+     * (flow-variable connections only need the node CONFIGURED) and the step configures; IDLE otherwise. A node
+     * saved in another state is re-configured on load, logged ("State has changed") and marked changed.
+     *
+     * @param localPaths the settings with knime:// URLs replaced by the local paths KNIME would resolve
+     */
+    static Map<Integer, String> loadStates(Map<Integer, NodeStep> steps, Map<Integer, ? extends Map<String, ?>> settings,
+            List<Link> links, UnaryOperator<Map<String, ?>> localPaths) {
+        Map<Integer, List<Object>> specs = new LinkedHashMap<>();
+        Map<Integer, String> states = new LinkedHashMap<>();
+        while (states.size() < steps.size()) {
+            for (Map.Entry<Integer, NodeStep> n : steps.entrySet()) {
+                int id = n.getKey();
+                List<Link> in = links.stream().filter(l -> l.to() == id).toList();
+                if (states.containsKey(id) || !in.stream().allMatch(l -> states.containsKey(l.from()))) {
+                    continue;
+                }
+                NodeStep step = n.getValue();
+                List<Object> inSpecs = new ArrayList<>();
+                boolean ready = in.stream().allMatch(l -> specs.containsKey(l.from()));
+                for (int p = 0; p < step.inputs().size() && ready; p++) {
+                    final int port = p;
+                    Link l = in.stream().filter(k -> k.toPort() == port).findFirst().orElse(null);
+                    Object spec = l == null ? null : specs.get(l.from()).get(l.fromPort());
+                    ready = spec != null || l == null && step.inputs().get(p).optional();
+                    inSpecs.add(spec);
+                }
+                List<Object> out = null;
+                if (ready) {
+                    try {
+                        out = step.configure(new OptionValues(step.options(), localPaths.apply(settings.get(id))),
+                                inSpecs);
+                    } catch (IllegalArgumentException e) {
+                        out = null;
+                    }
+                }
+                if (out != null) {
+                    specs.put(id, out);
+                }
+                states.put(id, out != null ? "CONFIGURED" : "IDLE");
+            }
+        }
+        return states;
+    }
+
+    static void write(Path folder, List<WorkflowNode> nodes, List<Link> links, UnaryOperator<Map<String, ?>> localPaths)
+            throws IOException {
+        Map<Integer, NodeStep> steps = new LinkedHashMap<>();
+        Map<Integer, Map<String, ?>> settings = new LinkedHashMap<>();
+        nodes.forEach(n -> {
+            steps.put(n.id(), n.entry().step());
+            settings.put(n.id(), n.settings());
+        });
+        Map<Integer, String> states = loadStates(steps, settings, links, localPaths);
         Files.createDirectories(folder);
         StringBuilder w = new StringBuilder(String.format(HEADER, "workflow.knime"));
         entry(w, 1, "created_by", "xstring", "5.5.0");
@@ -50,7 +107,7 @@ final class WorkflowFiles {
         entry(w, 1, "version", "xstring", "5.1.0");
         w.append("    <entry key=\"name\" type=\"xstring\" isnull=\"true\" value=\"\"/>\n");
         w.append("    <entry key=\"customDescription\" type=\"xstring\" isnull=\"true\" value=\"\"/>\n");
-        entry(w, 1, "state", "xstring", "CONFIGURED");
+        entry(w, 1, "state", "xstring", states.containsValue("IDLE") ? "IDLE" : "CONFIGURED");
         w.append("    <config key=\"workflow_credentials\"/>\n    <config key=\"nodes\">\n");
         for (WorkflowNode n : nodes) {
             w.append("        <config key=\"node_").append(n.id()).append("\">\n");
@@ -66,7 +123,7 @@ final class WorkflowFiles {
                 entry(w, 5, Integer.toString(i), "xint", Integer.toString(bounds[i]));
             }
             w.append("                </config>\n            </config>\n        </config>\n");
-            writeSettings(folder.resolve(n.folder()), n);
+            writeSettings(folder.resolve(n.folder()), n, states.get(n.id()));
         }
         w.append("    </config>\n    <config key=\"connections\">\n");
         for (int i = 0; i < links.size(); i++) {
@@ -82,7 +139,7 @@ final class WorkflowFiles {
         Files.writeString(folder.resolve("workflow.knime"), w, StandardCharsets.UTF_8);
     }
 
-    private static void writeSettings(Path folder, WorkflowNode n) throws IOException {
+    private static void writeSettings(Path folder, WorkflowNode n, String state) throws IOException {
         Files.createDirectories(folder);
         OptionValues values = new OptionValues(n.entry().step().options(), n.settings());
         StringBuilder s = new StringBuilder(String.format(HEADER, "settings.xml"));
@@ -116,7 +173,7 @@ final class WorkflowFiles {
         entry(s, 2, "annotation-version", "xint", "-1");
         s.append("        <config key=\"styles\"/>\n    </config>\n");
         s.append("    <entry key=\"customDescription\" type=\"xstring\" isnull=\"true\" value=\"\"/>\n");
-        entry(s, 1, "state", "xstring", "CONFIGURED");
+        entry(s, 1, "state", "xstring", state);
         entry(s, 1, "factory", "xstring", n.entry().factory());
         entry(s, 1, "node-name", "xstring", n.entry().step().name());
         entry(s, 1, "node-bundle-name", "xstring", "RobustECG KNIME nodes");
@@ -149,11 +206,13 @@ final class WorkflowFiles {
         Document workflow = parse(folder.resolve("workflow.knime"));
         Map<Integer, String> factories = new LinkedHashMap<>();
         Map<Integer, Map<String, Object>> settings = new LinkedHashMap<>();
+        Map<Integer, String> states = new LinkedHashMap<>();
         Element nodes = child(workflow.getDocumentElement(), "nodes");
         for (Element node : children(nodes)) {
             int id = Integer.parseInt(entries(node).get("id").toString());
             Document s = parse(folder.resolve(entries(node).get("node_settings_file").toString()));
             factories.put(id, entries(s.getDocumentElement()).get("factory").toString());
+            states.put(id, entries(s.getDocumentElement()).get("state").toString());
             settings.put(id, entries(child(s.getDocumentElement(), "model")));
         }
         List<Link> links = new ArrayList<>();
@@ -162,7 +221,7 @@ final class WorkflowFiles {
             links.add(new Link((Integer) e.get("sourceID"), (Integer) e.get("sourcePort") - 1, (Integer) e.get("destID"),
                     (Integer) e.get("destPort") - 1));
         }
-        return new Parsed(factories, settings, links);
+        return new Parsed(factories, settings, states, links);
     }
 
     private static Document parse(Path file) throws Exception {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -96,6 +97,44 @@ class WorkflowsTest {
         }
     }
 
+    /**
+     * Every node is saved in the state KNIME computes when it loads the workflow beside the data (otherwise KNIME
+     * re-configures it, logs "State has changed from CONFIGURED to IDLE" and marks the workflow changed).
+     */
+    @Test
+    void everyNodeIsSavedInTheStateKnimeGivesItOnLoad() throws Exception {
+        Map<String, NodeCatalog.Entry> catalog = new HashMap<>();
+        NodeCatalog.entries().forEach(e -> catalog.put(e.factory(), e));
+        for (Path folder : workflowFolders()) {
+            WorkflowFiles.Parsed w = WorkflowFiles.read(folder);
+            Map<Integer, NodeStep> steps = new LinkedHashMap<>();
+            w.factories().forEach((id, factory) -> steps.put(id, catalog.get(factory).step()));
+            assertEquals(WorkflowFiles.loadStates(steps, w.settings(), w.links(), localPaths(work)), w.states(),
+                    folder + ": node states as saved");
+        }
+    }
+
+    /**
+     * Settings with knime://knime.workflow/../ read as a workspace folder that holds the data as "data"; other URLs
+     * are not local files (an error, as in the node).
+     */
+    static UnaryOperator<Map<String, ?>> localPaths(Path workspace) {
+        String workflowParent = "knime://knime.workflow/../";
+        return settings -> {
+            Map<String, Object> local = new LinkedHashMap<>();
+            settings.forEach((k, v) -> {
+                if (v instanceof String s && s.matches("^[a-z][a-z0-9+.-]+:/.*") && !s.startsWith(workflowParent)) {
+                    throw new IllegalArgumentException("not a local file: " + s);
+                }
+                local.put(k, v instanceof String s && s.startsWith(DATA)
+                        ? TestData.dir().resolve(s.substring(DATA.length())).toString()
+                        : v instanceof String s && s.startsWith(workflowParent)
+                        ? workspace.resolve(s.substring(workflowParent.length())).toString() : v);
+            });
+            return local;
+        };
+    }
+
     static List<Path> workflowFolders() throws IOException {
         List<Path> folders = new ArrayList<>();
         for (String top : List.of("example-workflows", "test-workflows")) {
@@ -115,6 +154,7 @@ class WorkflowsTest {
         writeReaderTestflow();
         writePreprocessorTestflow();
         writeModelTestflow();
+        writeBadSettingsTestflow();
     }
 
     private static NodeCatalog.Entry entry(String simpleName) {
@@ -144,11 +184,9 @@ class WorkflowsTest {
 
     /** Runs a step as its node would, with knime://knime.workflow/../data/ read as the shared data folder. */
     private List<Object> run(String factory, Map<String, Object> settings, Object... inputs) throws Exception {
-        Map<String, Object> local = new LinkedHashMap<>();
-        settings.forEach((k, v) -> local.put(k, v instanceof String s && s.startsWith(DATA)
-                ? TestData.dir().resolve(s.substring(DATA.length())).toString() : v));
         NodeStep step = entry(factory).step();
-        return step.execute(new OptionValues(step.options(), local), java.util.Arrays.asList(inputs),
+        return step.execute(new OptionValues(step.options(), localPaths(work).apply(settings)),
+                java.util.Arrays.asList(inputs),
                 StepContext.of(Progress.NONE, work));
     }
 
@@ -172,7 +210,7 @@ class WorkflowsTest {
         List<Link> links = List.of(new Link(1, 0, 2, 0), new Link(1, 1, 2, 1), new Link(2, 0, 3, 0),
                 new Link(3, 0, 4, 0), new Link(2, 1, 4, 1), new Link(3, 0, 5, 0), new Link(2, 1, 5, 1),
                 new Link(4, 0, 6, 0), new Link(5, 0, 7, 0), new Link(3, 0, 8, 0), new Link(2, 1, 8, 1));
-        WorkflowFiles.write(ROOT.resolve("example-workflows/MIT-BIH robustness study"), nodes, links);
+        WorkflowFiles.write(ROOT.resolve("example-workflows/MIT-BIH robustness study"), nodes, links, localPaths(work));
     }
 
     private void writeCpscExample() throws IOException {
@@ -188,7 +226,7 @@ class WorkflowsTest {
                 node(5, "RobustnessScorerNodeFactory", "Robustness", map(), 720, 120));
         List<Link> links = List.of(new Link(1, 0, 2, 0), new Link(2, 0, 3, 0), new Link(3, 0, 4, 0),
                 new Link(2, 1, 4, 1), new Link(4, 0, 5, 0));
-        WorkflowFiles.write(ROOT.resolve("example-workflows/CPSC2018 12-lead"), nodes, links);
+        WorkflowFiles.write(ROOT.resolve("example-workflows/CPSC2018 12-lead"), nodes, links, localPaths(work));
     }
 
     private void writeReaderTestflow() throws Exception {
@@ -209,7 +247,7 @@ class WorkflowsTest {
                 expect(8, "999 beats", 999, 999, 220, 340));
         List<Link> links = List.of(new Link(1, 0, 2, 0), new Link(1, 1, 3, 0), new Link(2, 0, 4, 0),
                 new Link(5, 0, 6, 0), new Link(7, 0, 8, 0));
-        WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG reader"), nodes, links);
+        WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG reader"), nodes, links, localPaths(work));
     }
 
     private void writePreprocessorTestflow() throws Exception {
@@ -234,7 +272,7 @@ class WorkflowsTest {
                 expect(8, "valid length 3000", 3000, 3000, 380, 360, "statistic", "max", "column", "valid length"));
         List<Link> links = List.of(new Link(1, 0, 2, 0), new Link(1, 1, 2, 1), new Link(2, 0, 3, 0),
                 new Link(3, 0, 4, 0), new Link(5, 0, 6, 0), new Link(6, 0, 7, 0), new Link(7, 0, 8, 0));
-        WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG preprocessor"), nodes, links);
+        WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG preprocessor"), nodes, links, localPaths(work));
     }
 
     private void writeModelTestflow() throws Exception {
@@ -273,6 +311,33 @@ class WorkflowsTest {
                 new Link(7, 0, 10, 0), new Link(10, 0, 11, 0), new Link(7, 1, 12, 0), new Link(3, 0, 13, 0),
                 new Link(13, -1, 14, -1), new Link(14, 0, 15, 0), new Link(2, 1, 15, 1), new Link(15, 0, 16, 0));
         WorkflowFiles.write(ROOT.resolve("test-workflows/RobustECG learner, attacker, scorer, model IO"), nodes,
-                links);
+                links, localPaths(work));
+    }
+
+    /**
+     * Nodes with settings a user can get wrong, each labelled with the message it must fail with (listed in
+     * expected-messages.txt): run-on-knime.sh runs test-workflows/failing apart and checks every message.
+     */
+    private void writeBadSettingsTestflow() throws IOException {
+        Map<String, Object> kaggle = map("format", "kaggle-csv", "file", DATA
+                + "kaggle-heartbeat/mitbih_test_first1000.csv", "annotator", "");
+        List<WorkflowNode> nodes = List.of(
+                node(1, "EcgReaderNodeFactory", "does not exist", map("format", "wfdb", "folder", DATA + "no-such-folder",
+                        "records", "100"), 40, 40),
+                node(2, "ModelReaderNodeFactory", "not a local file: https://example.org/model.recg",
+                        map("file", "https://example.org/model.recg"), 40, 160),
+                node(3, "EcgReaderNodeFactory", "Kaggle CSV sample", kaggle, 40, 280),
+                expect(4, "the table has no numeric column 'no such column'", 0, 1, 220, 280, "statistic", "max",
+                        "column", "no such column"),
+                expect(5, "expectation failed: the row count is 999", 5, 5, 220, 380),
+                node(6, "EcgPreprocessorNodeFactory", "an inter-patient split needs training and test record lists",
+                        map("mode", "records", "split", "inter-patient", "train_records", ""), 220, 480));
+        List<Link> links = List.of(new Link(3, 0, 4, 0), new Link(3, 0, 5, 0), new Link(3, 0, 6, 0));
+        Path folder = ROOT.resolve("test-workflows/failing/RobustECG bad settings");
+        WorkflowFiles.write(folder, nodes, links, localPaths(work));
+        StringBuilder expected = new StringBuilder();
+        nodes.stream().filter(n -> n.id() != 3).forEach(n -> expected.append(n.id()).append('\t').append(n.label())
+                .append('\n'));
+        Files.writeString(folder.resolve("expected-messages.txt"), expected);
     }
 }

@@ -30,6 +30,11 @@ public final class ExpectationStep extends AbstractNodeStep {
     }
 
     @Override
+    public int passThroughInput(int output) {
+        return 0;
+    }
+
+    @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
         ExpectationSettings s = ExpectationSettings.of(values);
         if (inputSpecs.get(0) instanceof TableSpec spec) {

@@ -43,6 +43,11 @@ public final class PredictorStep extends AbstractNodeStep {
             Option.integer("batch_size", "Batch size", 256, SettingRanges.BATCH, "Items predicted together."));
 
     @Override
+    public int passThroughInput(int output) {
+        return 1;
+    }
+
+    @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
         ModelInputs.checkSpec(inputSpecs.get(0), inputSpecs.get(1), "the items table");
         if (inputSpecs.get(0) instanceof ModelInfo info && inputSpecs.get(1) instanceof TableSpec spec) {

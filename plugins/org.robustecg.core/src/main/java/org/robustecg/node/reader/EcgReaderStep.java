@@ -14,9 +14,12 @@ import org.robustecg.database.MitBih;
 import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
+import org.robustecg.io.EcgFormatException;
 import org.robustecg.io.edf.EdfReader;
 import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.wfdb.AnnotationReader;
+import org.robustecg.io.wfdb.WfdbHeader;
+import org.robustecg.io.wfdb.WfdbHeaderParser;
 import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.io.wfdb.WfdbRecordReader;
 import org.robustecg.node.AbstractNodeStep;
@@ -27,6 +30,7 @@ import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.RecordTables;
 import org.robustecg.progress.Progress;
 import org.robustecg.table.Table;
+import org.robustecg.table.TableSpec;
 
 /** ECG Reader: records and their annotations from WFDB, Kaggle CSV, CPSC2018 or EDF into two tables. */
 public final class EcgReaderStep extends AbstractNodeStep {
@@ -59,7 +63,8 @@ public final class EcgReaderStep extends AbstractNodeStep {
         Object records = switch (s.format()) {
             case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"));
             case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS);
-            default -> null; // lead names are only known after reading
+            case "wfdb" -> wfdbRecordsSpec(s);
+            default -> null; // EDF: lead names are only known after reading
         };
         return Arrays.asList(records, RecordTables.ANNOTATIONS);
     }
@@ -129,6 +134,33 @@ public final class EcgReaderStep extends AbstractNodeStep {
         List<String> leads = s.format().equals("cpsc2018") ? Cpsc2018.LEADS
                 : s.format().equals("kaggle-csv") ? List.of("signal") : RecordTables.leadNames(records);
         return List.of(RecordTables.records(records, diagnoses, leads), RecordTables.annotations(annotations));
+    }
+
+    /**
+     * The records table of single-segment WFDB records, from their headers (lead names as the reader gives them:
+     * the signal description, else "signal i"); null when a header is missing, unreadable or multi-segment (then
+     * only known, or reported, when the node runs).
+     */
+    private static TableSpec wfdbRecordsSpec(EcgReaderSettings s) {
+        try {
+            List<String> leads = new ArrayList<>();
+            for (String name : s.records().isEmpty() ? MitBih.records(s.folder()) : s.records()) {
+                WfdbHeader header = WfdbHeaderParser.parse(s.folder().resolve(name + ".hea"));
+                if (header.isMultiSegment()) {
+                    return null;
+                }
+                for (int i = 0; i < header.signals().size(); i++) {
+                    String description = header.signals().get(i).description();
+                    String lead = description.isEmpty() ? "signal " + i : description;
+                    if (!leads.contains(lead)) {
+                        leads.add(lead);
+                    }
+                }
+            }
+            return RecordTables.recordsSpec(leads);
+        } catch (EcgFormatException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void requireFolder(Path folder) {
