@@ -29,8 +29,13 @@ public record StudyResult(StudySpec study, String device, String java, int train
      * @param attacks         per attack
      * @param warnings        signs of gradient masking (a stronger attack scoring higher than a weaker one)
      */
+    /**
+     * One trained model's figures; {@code headChanged}: per l-inf head layer, the share of deciding inputs that
+     * changed during training (at the epoch kept; empty without an l-inf head).
+     */
     public record ModelResult(String name, double trainingSeconds, boolean reused, double accuracy,
-            double balancedAccuracy, double macroF1, List<AttackResult> attacks, List<String> warnings) {
+            double balancedAccuracy, double macroF1, List<Double> headChanged, List<AttackResult> attacks,
+            List<String> warnings) {
     }
 
     /** ACC_robust and F1_robust of one attack on one model, and its curve. */

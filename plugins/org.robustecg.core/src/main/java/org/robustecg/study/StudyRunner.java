@@ -184,8 +184,13 @@ public final class StudyRunner {
             List<StudyResult.AttackResult> attacks = attacks(m, model, data.test(), attackProgress, curves, plots, scores);
             List<String> warnings = org.robustecg.metrics.MaskingCheck.warnings(scores);
             warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
+            // The shares of the epoch whose parameters were kept.
+            List<org.robustecg.train.EpochRecord> history = model.info().history();
+            int kept = Math.min(history.size(), Math.max(1, model.info().bestEpoch())) - 1;
+            List<Double> headChanged = kept < 0 || history.get(kept).headChanged() == null
+                    ? List.of() : history.get(kept).headChanged();
             return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(), c.balancedAccuracy(),
-                    c.macroF1(), attacks, warnings);
+                    c.macroF1(), headChanged, attacks, warnings);
         }
     }
 
