@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             result.put("kernel_group_norm_ms", kernelStep(new GroupNorm(32), m, new Shape(batch, 512, 2)));
         }
         try (NDManager m = NDManager.newBaseManager(Engines.device())) {
-            LinfDistance layer = new LinfDistance(width, false);
+            LinfDistance layer = new LinfDistance(width, false, true);
             layer.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(linfBatch, width));
             var store = new ai.djl.training.ParameterStore(m, false);
             NDArray w = layer.getParameters().get("weight").getArray();

@@ -165,6 +165,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** ", head changed 12% 30% ..." for a model with an l-inf head, else nothing. */
+    private static String headChanged(EpochRecord r) {
+        if (r.headChanged() == null || r.headChanged().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(", head changed");
+        r.headChanged().forEach(share -> text.append(String.format(" %.0f%%", 100 * share)));
+        return text.toString();
+    }
+
     private Learner.Learned learn(LearnerSettings settings, Dataset train, Dataset val, ConsoleProgress progress) {
         try {
             return Learner.train(settings, train, val, new TrainingListener() {
@@ -173,9 +183,9 @@ final class TrainCommand implements Callable<Integer> {
                     if (!json) {
                         progress.finish();
                         System.err.printf("epoch %d: loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f, "
-                                + "robust acc %.4f, lr %.1e, %.1f s%n", r.epoch(), r.trainLoss(), r.trainAccuracy(),
+                                + "robust acc %.4f, lr %.1e%s, %.1f s%n", r.epoch(), r.trainLoss(), r.trainAccuracy(),
                                 r.validationLoss(), r.validationAccuracy(), r.robustAccuracy(), r.learningRate(),
-                                r.seconds());
+                                headChanged(r), r.seconds());
                     }
                 }
             }, progress);

@@ -42,6 +42,15 @@ public final class Classifier implements AttackTarget {
         return network.features(store, inputs(x, mask));
     }
 
+    /**
+     * For each layer of the l-inf head, the deciding input of every (item, unit) pair in inference mode
+     * ({@code [B, units]}, int64); empty without an l-inf head.
+     */
+    public List<NDArray> headDecidingInputs(NDArray x, NDArray mask) {
+        LinfHead head = network.linfHead();
+        return head == null ? List.of() : head.decidingInputs(store, features(x, mask));
+    }
+
     /** The parameters the optimiser updates. */
     public List<Parameter> trainableParameters() {
         return network.getParameters().values().stream().filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN)

@@ -33,28 +33,37 @@ public final class LinfDistance extends AbstractBlock {
 
     private final int units;
     private final boolean meanShift;
+    private final boolean identity;
     private final Parameter weight;
     private final Parameter bias;
     private final Parameter runningMean;
     private double p = Double.POSITIVE_INFINITY;
 
-    public LinfDistance(int units, boolean meanShift) {
+    /**
+     * @param meanShift subtract the batch mean of each unit (hidden layers)
+     * @param identity  start each unit close to one input (only meaningful where the layer has at least as many
+     *                  units as inputs: every input then has a unit that copies it); else plain N(0, 1) weights
+     */
+    public LinfDistance(int units, boolean meanShift, boolean identity) {
         this.units = units;
         this.meanShift = meanShift;
+        this.identity = identity;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optInitializer(LinfDistance::identityInitialisation).build());
+                .optInitializer(this::initialWeights).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
         runningMean = meanShift ? addParameter(Parameter.builder().setName("running_mean")
                 .setType(Parameter.Type.RUNNING_MEAN).optRequiresGrad(false).build()) : null;
     }
 
-    /** N(0, 1) weights with w[j, j mod n_in] = -10, so that each unit starts close to one input. */
-    private static NDArray identityInitialisation(NDManager manager, Shape shape, DataType dataType) {
+    /** N(0, 1) weights; with the identity initialisation also w[j, j mod n_in] = -10. */
+    private NDArray initialWeights(NDManager manager, Shape shape, DataType dataType) {
         int out = (int) shape.get(0);
         int in = (int) shape.get(1);
         float[] w = manager.randomNormal(0, 1, shape, DataType.FLOAT32).toFloatArray();
-        for (int j = 0; j < out; j++) {
-            w[j * in + j % in] = IDENTITY_WEIGHT;
+        if (identity) {
+            for (int j = 0; j < out; j++) {
+                w[j * in + j % in] = IDENTITY_WEIGHT;
+            }
         }
         return manager.create(w, shape).toType(dataType, false);
     }
@@ -94,10 +103,19 @@ public final class LinfDistance extends AbstractBlock {
 
     /** Exact l-inf distances {@code [B, units]}. */
     private static NDArray linf(NDArray x, NDArray w) {
+        NDArray index = decidingInputs(x, w);
+        NDArray xWinners = x.gather(index, 1);
+        NDArray wWinners = Masks.local(w.gather(index.transpose(), 1), x).transpose();
+        return xWinners.sub(wWinners).abs();
+    }
+
+    /**
+     * For each item and unit, the input whose distance decides the l-inf norm ({@code [B, units]}, int64, no
+     * gradient), in chunks whose temporaries stay near {@link #CHUNK_BYTES}; the result lives in x's manager.
+     */
+    private static NDArray decidingInputs(NDArray x, NDArray w) {
         long batch = x.getShape().get(0);
-        long in = x.getShape().get(1);
-        long out = w.getShape().get(0);
-        long chunk = chunkSize(out, in);
+        long chunk = chunkSize(w.getShape().get(0), x.getShape().get(1));
         List<NDArray> winners = new ArrayList<>();
         try (NDManager scratch = x.getManager().newSubManager()) {
             NDArray xs = x.stopGradient();
@@ -112,10 +130,23 @@ public final class LinfDistance extends AbstractBlock {
                 winners.add(index);
             }
         }
-        NDArray index = winners.size() == 1 ? winners.get(0) : NDArrays.concat(new NDList(winners), 0);
-        NDArray xWinners = x.gather(index, 1);
-        NDArray wWinners = Masks.local(w.gather(index.transpose(), 1), x).transpose();
-        return xWinners.sub(wWinners).abs();
+        return winners.size() == 1 ? winners.get(0) : NDArrays.concat(new NDList(winners), 0);
+    }
+
+    /**
+     * This layer in inference mode at p = infinity: its outputs and, for each item and unit, the deciding input
+     * index. The diagnostic behind "does the head learn": a unit whose deciding input never changes computes a
+     * fixed readout of one input.
+     */
+    NDList inferWithDecidingInputs(ParameterStore store, NDArray x) {
+        NDArray w = store.getValue(weight, x.getDevice(), false);
+        NDArray index = decidingInputs(x, w);
+        NDArray out = x.gather(index, 1).sub(Masks.local(w.gather(index.transpose(), 1), x).transpose()).abs()
+                .add(Masks.local(store.getValue(bias, x.getDevice(), false).expandDims(0), x));
+        if (meanShift) {
+            out = out.sub(Masks.local(store.getValue(runningMean, x.getDevice(), false).expandDims(0), x));
+        }
+        return new NDList(out, index);
     }
 
     /** l-p distances {@code [B, units]}, by chunks of the batch. */

@@ -20,12 +20,34 @@ public final class LinfHead extends AbstractBlock {
 
     private final List<LinfDistance> layers = new ArrayList<>();
 
-    /** @param hidden width of each hidden layer; @param depth number of layers including the output layer */
+    /**
+     * @param hidden width of the input and of each hidden layer; @param depth number of layers including the output
+     * layer. As in the l-inf distance nets' reference recipe, the identity initialisation is used only where a layer
+     * has at least as many units as inputs (the hidden layers); the output layer starts from plain N(0, 1) weights.
+     * Starting the output layer at identity too makes logit k a fixed readout of input k that training cannot
+     * leave at the usual learning rates.
+     */
     public LinfHead(int hidden, int depth, int classes) {
         for (int k = 0; k < depth; k++) {
             boolean last = k == depth - 1;
-            layers.add(addChildBlock("layer" + k, new LinfDistance(last ? classes : hidden, !last)));
+            int units = last ? classes : hidden;
+            layers.add(addChildBlock("layer" + k, new LinfDistance(units, !last, hidden <= units)));
         }
+    }
+
+    /**
+     * For each layer, the deciding input of every (item, unit) pair ({@code [B, units]}, int64) when the head runs in
+     * inference mode on {@code pooled} features.
+     */
+    public List<NDArray> decidingInputs(ParameterStore store, NDArray pooled) {
+        List<NDArray> result = new ArrayList<>();
+        NDArray h = pooled;
+        for (LinfDistance layer : layers) {
+            NDList out = layer.inferWithDecidingInputs(store, h);
+            h = out.get(0);
+            result.add(out.get(1));
+        }
+        return result;
     }
 
     /** Sets the norm of every layer (the l-p relaxation schedule of training). */

@@ -34,12 +34,14 @@ final class HtmlReport {
                 + "for macro F1, ACC_robust and F1_robust. Differences whose intervals overlap are not resolved by "
                 + "this many beats.</p>");
         h.append("<h2>Clean test metrics</h2><table><tr><th>model</th><th>accuracy</th><th>balanced accuracy</th>"
-                + "<th>macro F1</th><th>training time</th></tr>");
+                + "<th>macro F1</th><th>training time</th><th>l-inf head: deciding inputs changed, per layer</th></tr>");
         for (StudyResult.ModelResult m : r.models()) {
             h.append("<tr><td>").append(esc(m.name())).append("</td><td>").append(pct(m.accuracy(), m.accuracyInterval()))
                     .append("</td><td>").append(pct(m.balancedAccuracy())).append("</td><td>")
                     .append(pct(m.macroF1(), m.macroF1Interval())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.1f s%s", m.trainingSeconds(), m.reused() ? " (earlier run)" : ""))
+                    .append("</td><td>").append(m.headChanged().isEmpty() ? "-" : String.join(" ",
+                            m.headChanged().stream().map(HtmlReport::pct).toList()))
                     .append("</td></tr>");
         }
         h.append("</table>");

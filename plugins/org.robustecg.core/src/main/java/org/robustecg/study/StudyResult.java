@@ -29,6 +29,8 @@ public record StudyResult(StudySpec study, String device, String java, int train
      * @param balancedAccuracy clean balanced accuracy
      * @param macroF1         clean macro F1
      * @param macroF1Interval its 95 % bootstrap interval
+     * @param headChanged     per l-inf head layer, the share of deciding inputs that changed during training (at the
+     *                        epoch kept; empty without an l-inf head)
      * @param robustness      the headline: the ensemble, else the per-beat worst case over the attacks, else the
      *                        only attack
      * @param attacks         per attack of the study
@@ -37,7 +39,7 @@ public record StudyResult(StudySpec study, String device, String java, int train
      */
     public record ModelResult(String name, double trainingSeconds, boolean reused, double accuracy,
             Interval accuracyInterval, double balancedAccuracy, double macroF1, Interval macroF1Interval,
-            AttackResult robustness, List<AttackResult> attacks, List<String> warnings) {
+            List<Double> headChanged, AttackResult robustness, List<AttackResult> attacks, List<String> warnings) {
     }
 
     /** ACC_robust and F1_robust of one attack on one model with their 95 % intervals, and its curve. */

@@ -199,10 +199,15 @@ public final class StudyRunner {
                     .map(org.robustecg.metrics.MaskingCheck.Warning::message).toList();
             warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
             long correct = Math.round(c.accuracy() * c.total());
+            // The shares of the epoch whose parameters were kept.
+            List<org.robustecg.train.EpochRecord> history = model.info().history();
+            int kept = Math.min(history.size(), Math.max(1, model.info().bestEpoch())) - 1;
+            List<Double> headChanged = kept < 0 || history.get(kept).headChanged() == null
+                    ? List.of() : history.get(kept).headChanged();
             return new StudyResult.ModelResult(m.name(), trainingSeconds, reused, c.accuracy(),
                     org.robustecg.metrics.Interval.wilson(correct, c.total()), c.balancedAccuracy(), c.macroF1(),
-                    headline.curve().get(0).macroF1Interval(), result(headline, seconds.getOrDefault(headline.attack(),
-                            0.0)), attacks, warnings);
+                    headline.curve().get(0).macroF1Interval(), headChanged, result(headline,
+                            seconds.getOrDefault(headline.attack(), 0.0)), attacks, warnings);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.robustecg.train;
 
+import java.util.List;
+
 /**
  * What one training epoch achieved.
  *
@@ -11,8 +13,16 @@ package org.robustecg.train;
  * @param robustAccuracy   accuracy under the training adversary on a validation subset (NaN if not measured)
  * @param learningRate     learning rate used
  * @param p                norm of the l-inf head at the end of the epoch (NaN without one)
+ * @param headChanged      per l-inf head layer, the share of (item, unit) pairs whose deciding input differs from the
+ *                         one at initialisation, on up to 256 fixed validation items (empty without an l-inf head; may
+ *                         be null in model files written before it was recorded)
  * @param seconds          wall time of the epoch
  */
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-        double validationAccuracy, double robustAccuracy, double learningRate, double p, double seconds) {
+        double validationAccuracy, double robustAccuracy, double learningRate, double p, List<Double> headChanged,
+        double seconds) {
+
+    public EpochRecord {
+        headChanged = headChanged == null ? null : List.copyOf(headChanged);
+    }
 }

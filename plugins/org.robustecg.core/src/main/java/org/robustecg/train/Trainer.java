@@ -46,6 +46,8 @@ public final class Trainer {
         Random shuffle = new Random(settings.seed());
         LinfHead head = model.network().linfHead();
         Adamax optimiser = new Adamax(model.trainableParameters(), settings.learningRate());
+        HeadProbe headProbe = head == null ? null : new HeadProbe(model, manager,
+                validation != null && validation.size() > 0 ? validation : train);
         int batches = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         long totalSteps = (long) batches * settings.epochs();
         long step = 0;
@@ -116,7 +118,8 @@ public final class Trainer {
             EpochRecord record = new EpochRecord(epoch, trainLoss, correct / (double) train.size(),
                     eval == null ? Double.NaN : eval.loss, eval == null ? Double.NaN : eval.accuracy,
                     eval == null ? Double.NaN : eval.robustAccuracy, optimiser.learningRate(),
-                    head == null ? Double.NaN : head.getP(), (System.nanoTime() - start) / 1e9);
+                    head == null ? Double.NaN : head.getP(), headProbe == null ? List.of() : headProbe.changedShares(),
+                    (System.nanoTime() - start) / 1e9);
             history.add(record);
             listener.epoch(record);
             if (monitored < best) {
@@ -146,6 +149,53 @@ public final class Trainer {
             head.setP(Double.POSITIVE_INFINITY);
         }
         return new TrainingResult(history, bestEpoch, stoppedEarly, skippedSteps);
+    }
+
+    /**
+     * The deciding inputs of the l-inf head's units on a fixed set of items at the start of training, and the share
+     * of (item, unit) pairs of each layer whose deciding input has changed since: zero everywhere means the head
+     * still computes its initial fixed readout.
+     */
+    private static final class HeadProbe {
+        private static final int ITEMS = 256;
+        private final Classifier model;
+        private final NDManager manager;
+        private final Dataset data;
+        private final int[] items;
+        private final List<long[]> initial;
+
+        HeadProbe(Classifier model, NDManager manager, Dataset data) {
+            this.model = model;
+            this.manager = manager;
+            this.data = data;
+            this.items = Batch.range(0, Math.min(ITEMS, data.size()));
+            this.initial = decidingInputs();
+        }
+
+        private List<long[]> decidingInputs() {
+            model.freeze(true);
+            try (NDManager scratch = manager.newSubManager()) {
+                Batch b = Batch.of(data, items, scratch);
+                return model.headDecidingInputs(b.x(), b.mask()).stream().map(NDArray::toLongArray).toList();
+            } finally {
+                model.freeze(false);
+            }
+        }
+
+        List<Double> changedShares() {
+            List<long[]> now = decidingInputs();
+            List<Double> shares = new ArrayList<>();
+            for (int layer = 0; layer < now.size(); layer++) {
+                long[] a = initial.get(layer);
+                long[] b = now.get(layer);
+                long changed = 0;
+                for (int i = 0; i < a.length; i++) {
+                    changed += a[i] != b[i] ? 1 : 0;
+                }
+                shares.add(changed / (double) a.length);
+            }
+            return shares;
+        }
     }
 
     /** PGD examples of a batch, made with the parameters frozen (no gradient reaches them). */

@@ -151,10 +151,63 @@ class BlocksTest {
     }
 
     @Test
+    void linfHeadStartsHiddenLayersAtIdentityAndReportsDecidingInputs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            LinfHead head = new LinfHead(8, 3, 3);
+            head.initialize(m, DataType.FLOAT32, new Shape(5, 8));
+            ParameterStore store = new ParameterStore(m, false);
+            java.util.function.Function<String, NDArray> parameter = name -> head.getParameters().stream()
+                    .filter(e -> e.getKey().endsWith(name)).findFirst().orElseThrow().getValue().getArray();
+            for (int layer = 0; layer < 3; layer++) {
+                float[] w = parameter.apply("layer" + layer + "_weight").toFloatArray();
+                long minus10 = 0;
+                for (float v : w) {
+                    minus10 += v == -10f ? 1 : 0;
+                }
+                // Hidden layers (8 -> 8) start at identity; the output layer (8 -> 3) has plain N(0, 1) weights.
+                assertEquals(layer < 2 ? 8 : 0, minus10, "layer " + layer);
+            }
+            NDArray x = m.randomUniform(0, 2, new Shape(5, 8));
+            java.util.List<NDArray> deciding = head.decidingInputs(store, x);
+            assertEquals(3, deciding.size());
+            // In a hidden layer at identity every unit's deciding input is its own coordinate.
+            long[] first = deciding.get(0).toLongArray();
+            for (int b = 0; b < 5; b++) {
+                for (int j = 0; j < 8; j++) {
+                    assertEquals(j, first[b * 8 + j]);
+                }
+            }
+            // The output layer's deciding inputs are the arg-max of |h - w| over its inputs, h the hidden output.
+            float[] w = parameter.apply("layer2_weight").toFloatArray();
+            NDArray h = x;
+            for (int layer = 0; layer < 2; layer++) {
+                NDArray wl = parameter.apply("layer" + layer + "_weight");
+                h = h.expandDims(1).sub(wl.expandDims(0)).abs().max(new int[] {2})
+                        .add(parameter.apply("layer" + layer + "_bias").expandDims(0))
+                        .sub(parameter.apply("layer" + layer + "_running_mean").expandDims(0));
+            }
+            float[] hs = h.toFloatArray();
+            long[] last = deciding.get(2).toLongArray();
+            for (int b = 0; b < 5; b++) {
+                for (int k = 0; k < 3; k++) {
+                    int best = 0;
+                    for (int i = 1; i < 8; i++) {
+                        if (Math.abs(hs[b * 8 + i] - w[k * 8 + i]) > Math.abs(hs[b * 8 + best] - w[k * 8 + best])) {
+                            best = i;
+                        }
+                    }
+                    assertEquals(best, last[b * 3 + k], "item " + b + ", unit " + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void linfLayerGradientsAtFiniteAndInfiniteP() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(5);
-            LinfDistance layer = new LinfDistance(6, false);
+            LinfDistance layer = new LinfDistance(6, false, true);
             layer.initialize(m, DataType.FLOAT64, new Shape(4, 5));
             ParameterStore store = new ParameterStore(m, false);
             NDArray x = m.randomNormal(0, 3, new Shape(4, 5), DataType.FLOAT64);

@@ -28,7 +28,7 @@ class ModelFileTest {
         return new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET).withWidth(1.0 / 16), KaggleCsv.CLASSES, 125, 0,
                 1, "MIT-BIH beats", TrainSettings.mitBih(LossSettings.of(Objective.MART)),
                 List.of(new EpochRecord(1, 0.5, 0.8, Double.NaN, Double.NaN, Double.NaN, 1e-3,
-                        Double.POSITIVE_INFINITY, 1.5)), 1);
+                        Double.POSITIVE_INFINITY, List.of(0.0, 0.25), 1.5)), 1);
     }
 
     @Test

@@ -74,7 +74,7 @@ class SettingRangesTest {
     @Test
     void strictJsonWritesMissingNumbersAsNull() {
         String json = StrictJson.gson().toJson(Map.of("history", List.of(new EpochRecord(1, 0.5, 0.9, Double.NaN,
-                Double.NaN, Double.POSITIVE_INFINITY, 1e-3, 8, 1.5)), "f", Float.NaN));
+                Double.NaN, Double.POSITIVE_INFINITY, 1e-3, 8, List.of(0.5), 1.5)), "f", Float.NaN));
         assertFalse(json.contains("NaN") || json.contains("Infinity"), json);
         assertTrue(json.contains("\"validationLoss\": null") && json.contains("\"f\": null")
                 && json.contains("\"trainLoss\": 0.5"), json);

@@ -63,6 +63,27 @@ class TrainerTest {
     }
 
     @Test
+    void theLinfHeadsOutputLayerLearnsWhereItsDecidingInputsChange() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Classifier model = network(Architecture.CASLCNET, m, 3);
+            TrainingResult result = Trainer.train(model, m, beats, beats, tiny(Objective.CE).withRobustSamples(0),
+                    new TrainingListener() { }, Progress.NONE);
+            for (EpochRecord r : result.history()) {
+                assertEquals(5, r.headChanged().size(), "one share per head layer");
+                r.headChanged().forEach(share -> assertTrue(share >= 0 && share <= 1, "a share: " + share));
+            }
+            // Started at identity, the output layer would read logit k off input k for good (share 0).
+            List<Double> last = result.history().get(result.history().size() - 1).headChanged();
+            assertTrue(last.get(4) > 0.1, "the output layer's deciding inputs moved: " + last);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingResult linear = Trainer.train(network(Architecture.RESNET18, m, 3), m, beats, beats,
+                    tiny(Objective.CE).withEpochs(1).withRobustSamples(0), new TrainingListener() { }, Progress.NONE);
+            assertEquals(List.of(), linear.history().get(0).headChanged(), "no l-inf head, no shares");
+        }
+    }
+
+    @Test
     void crossEntropyTrainingLowersTheLoss() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.RESNET18, m, 1, 1.0 / 4);
