@@ -37,12 +37,17 @@ public final class Splits {
         }
         Split split = divide(data, test);
         if (split.train().size() == 0 || split.test().size() == 0) {
-            throw new DatasetException("a random split of " + data.size() + " items with test fraction "
-                    + testFraction + " leaves the " + (split.test().size() == 0 ? "test" : "training")
-                    + " part empty (each class gives round(fraction x its items) to testing): use more items or"
+            throw new DatasetException("a random split of " + data.size() + (data.size() == 1 ? " item" : " items")
+                    + " with test fraction " + testFraction + " leaves the "
+                    + (split.test().size() == 0 ? "test" : "training") + " part empty (each class gives round(fraction x its items) to testing): use more items or"
                     + " another test fraction");
         }
         return split;
+    }
+
+    /** Items a {@link #stratified} split with this fraction gives to the test part. */
+    public static long stratifiedTestSize(Dataset data, double testFraction) {
+        return Arrays.stream(data.classCounts()).mapToLong(n -> Math.round(testFraction * n)).sum();
     }
 
     /**

@@ -52,7 +52,10 @@ public final class Learner {
                     + " x " + train.length() + ", classes " + train.classNames() + ")");
         }
         Dataset val = validation;
-        if (val == null && settings.validationFraction() > 0) {
+        // A share that rounds to no item in every class (a handful of records) means no validation, as a share
+        // of 0 does: training monitors its own loss and reports 0 validation items.
+        if (val == null && settings.validationFraction() > 0
+                && Splits.stratifiedTestSize(train, settings.validationFraction()) > 0) {
             Split split;
             try {
                 split = Splits.stratified(train, settings.validationFraction(), settings.seed());

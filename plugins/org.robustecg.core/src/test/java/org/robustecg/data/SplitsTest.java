@@ -81,7 +81,7 @@ class SplitsTest {
         assertRefused(() -> Splits.byRecord(only119, MitBih.DS1, MitBih.DS2), "leaves the test part empty");
         assertRefused(() -> Splits.byRecord(d, List.of("999"), List.of("100")), "leaves the training part empty",
                 "its records [999]");
-        assertRefused(() -> Splits.stratified(d.select(new int[] {0}), 0.2, 1), "a random split of 1 items with test"
+        assertRefused(() -> Splits.stratified(d.select(new int[] {0}), 0.2, 1), "a random split of 1 item with test"
                 + " fraction 0.2 leaves the test part empty");
         // One item in each of two classes: a fraction of 0.9 sends both to testing.
         int v = IntStream.range(0, d.size()).filter(i -> d.labels()[i] == 2).findFirst().orElseThrow();
