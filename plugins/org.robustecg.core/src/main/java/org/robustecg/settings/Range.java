@@ -66,14 +66,6 @@ public record Range(String key, boolean whole, double min, boolean minOpen, doub
         return value;
     }
 
-    public long check(String where, long value) {
-        if (value != (double) value) {
-            check(where, Double.POSITIVE_INFINITY);
-        }
-        check(where, (double) value);
-        return value;
-    }
-
     /** Like {@link #check(String, double)}, with {@code marker} also allowed (e.g. 0 meaning "the default"). */
     public double checkOr(double marker, String where, double value) {
         return Double.compare(value, marker) == 0 ? value : check(where, value);
