@@ -142,11 +142,14 @@ class WorkflowsTest {
         return node(id, "ExpectationCheckNodeFactory", label, s, x, y);
     }
 
-    /** Runs a step as its node would, with knime://knime.workflow/../data/ read as the shared data folder. */
+    /**
+     * Runs a step as its node would, with knime://knime.workflow/../data/ read as the complete data folder: the
+     * workflows written here carry expectations for the complete data their users run them on.
+     */
     private List<Object> run(String factory, Map<String, Object> settings, Object... inputs) throws Exception {
         Map<String, Object> local = new LinkedHashMap<>();
         settings.forEach((k, v) -> local.put(k, v instanceof String s && s.startsWith(DATA)
-                ? TestData.dir().resolve(s.substring(DATA.length())).toString() : v));
+                ? TestData.complete().resolve(s.substring(DATA.length())).toString() : v));
         NodeStep step = entry(factory).step();
         return step.execute(new OptionValues(step.options(), local), java.util.Arrays.asList(inputs),
                 StepContext.of(Progress.NONE, work));
