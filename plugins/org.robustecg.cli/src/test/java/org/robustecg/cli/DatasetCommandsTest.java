@@ -16,14 +16,7 @@ import org.robustecg.data.DatasetFiles;
 class DatasetCommandsTest {
 
     private static Path data(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        String property = System.getProperty("robustecg.data");
-        return Path.of(property).resolve(relative);
+        return TestFixtures.file(relative);
     }
 
     @Test

@@ -14,13 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainPredictCommandsTest {
 
     private static Path mitdb() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("data").resolve("mitdb");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of(System.getProperty("robustecg.data")).resolve("mitdb");
+        return TestFixtures.file("mitdb");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.robustecg.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,11 @@ class MitBihTest {
 
     @Test
     void beatDatasetMatchesTheKaggleClassCounts() throws Exception {
-        List<String> records = MitBih.records(TestData.mitdb());
+        Path mitdb = TestData.completeMitdb();
+        List<String> records = MitBih.records(mitdb);
         assertEquals(48, records.size());
         long start = System.nanoTime();
-        Dataset beats = MitBih.beats(TestData.mitdb(), records, BeatSettings.KAGGLE, WfdbReadOptions.STRICT, Progress.NONE);
+        Dataset beats = MitBih.beats(mitdb, records, BeatSettings.KAGGLE, WfdbReadOptions.STRICT, Progress.NONE);
         int[] counts = beats.classCounts();
         System.out.printf("MIT-BIH beats in %.1f s: N %d, S %d, V %d, F %d, Q %d, total %d (Kaggle: 109,446)%n",
                 (System.nanoTime() - start) / 1e9, counts[0], counts[1], counts[2], counts[3], counts[4], beats.size());
@@ -54,9 +56,10 @@ class MitBihTest {
     void detectorFindsTheAnnotatedBeatsOfAll48Records() throws Exception {
         BeatMatching total = new BeatMatching(0, 0, 0);
         StringBuilder table = new StringBuilder("record   Se      +P\n");
-        for (String name : MitBih.records(TestData.mitdb())) {
-            Record record = WfdbRecordReader.read(TestData.mitdb(), name, WfdbReadOptions.STRICT).record();
-            List<Annotation> annotations = AnnotationReader.read(TestData.mitdb().resolve(name + ".atr"));
+        Path mitdb = TestData.completeMitdb();
+        for (String name : MitBih.records(mitdb)) {
+            Record record = WfdbRecordReader.read(mitdb, name, WfdbReadOptions.STRICT).record();
+            List<Annotation> annotations = AnnotationReader.read(mitdb.resolve(name + ".atr"));
             double fs = record.samplingFrequency();
             var lead = record.lead("MLII") != null ? record.lead("MLII") : record.leads().get(0);
             int[] detected = RPeakDetector.detect(lead.samples(), fs);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.TestData;
 import org.robustecg.progress.Progress;
 
-/** Downloads real MIT-BIH files from a server on the loopback address that serves ../shared/data/mitdb. */
+/** Downloads real MIT-BIH files (the committed excerpts) from a server on the loopback address. */
 class PhysioNetDownloadTest {
 
     @Test

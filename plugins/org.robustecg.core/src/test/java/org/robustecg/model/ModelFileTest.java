@@ -33,7 +33,7 @@ class ModelFileTest {
 
     @Test
     void savedModelPredictsExactlyTheSame(@TempDir Path dir) throws Exception {
-        Dataset beats = KaggleCsv.read(org.robustecg.TestData.file("kaggle-heartbeat/mitbih_test_first1000.csv"),
+        Dataset beats = KaggleCsv.read(org.robustecg.TestData.file("kaggle-heartbeat/mitbih_test_first100.csv"),
                 KaggleCsv.IndexColumn.AUTO).select(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
         Path file = dir.resolve("m.recg");
         float[] before;

@@ -127,7 +127,7 @@ class WorkflowsTest {
                     throw new IllegalArgumentException("not a local file: " + s);
                 }
                 local.put(k, v instanceof String s && s.startsWith(DATA)
-                        ? TestData.dir().resolve(s.substring(DATA.length())).toString()
+                        ? TestData.complete().resolve(s.substring(DATA.length())).toString()
                         : v instanceof String s && s.startsWith(workflowParent)
                         ? workspace.resolve(s.substring(workflowParent.length())).toString() : v);
             });
@@ -182,7 +182,10 @@ class WorkflowsTest {
         return node(id, "ExpectationCheckNodeFactory", label, s, x, y);
     }
 
-    /** Runs a step as its node would, with knime://knime.workflow/../data/ read as the shared data folder. */
+    /**
+     * Runs a step as its node would, with knime://knime.workflow/../data/ read as the complete data folder: the
+     * workflows written here carry expectations for the complete data their users run them on.
+     */
     private List<Object> run(String factory, Map<String, Object> settings, Object... inputs) throws Exception {
         NodeStep step = entry(factory).step();
         return step.execute(new OptionValues(step.options(), localPaths(work).apply(settings)),

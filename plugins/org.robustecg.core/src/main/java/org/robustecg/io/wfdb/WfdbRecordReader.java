@@ -58,6 +58,10 @@ public final class WfdbRecordReader {
         // Signals stored in the same file, in header order.
         Map<String, List<Integer>> files = new LinkedHashMap<>();
         for (int i = 0; i < signals.size(); i++) {
+            if ("~".equals(signals.get(i).fileName())) {
+                throw new EcgFormatException(headerFile, "signal " + i, "no signal file ('~'): only the layout "
+                        + "segment of a multi-segment record may have signals without samples");
+            }
             files.computeIfAbsent(signals.get(i).fileName(), k -> new ArrayList<>()).add(i);
         }
         for (Map.Entry<String, List<Integer>> file : files.entrySet()) {
