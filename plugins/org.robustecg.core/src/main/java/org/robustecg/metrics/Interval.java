@@ -44,6 +44,11 @@ public record Interval(double low, double high) {
         return sorted[below] + (sorted[above] - sorted[below]) * (at - below);
     }
 
+    /** This interval widened to hold {@code value} (a percentile interval of a skewed bootstrap may miss it). */
+    Interval including(double value) {
+        return Double.isNaN(value) ? this : new Interval(Math.min(low, value), Math.max(high, value));
+    }
+
     public boolean overlaps(Interval other) {
         return low <= other.high && other.low <= high;
     }
