@@ -73,7 +73,7 @@ class TrainPredictCommandsTest {
         // The headline first: the per-beat worst case of the three attacks, never above any of them.
         assertEquals("worst-case", document.get("headline").getAsString());
         assertEquals(4, scores.size());
-        var worst = scores.get(0).getAsJsonObject().getAsJsonArray("curve");
+        var worstCurve = scores.get(0).getAsJsonObject().getAsJsonArray("curve");
         for (var s : scores) {
             var curve = s.getAsJsonObject().getAsJsonArray("curve");
             assertEquals(3, curve.size());
@@ -82,10 +82,9 @@ class TrainPredictCommandsTest {
                 var p = curve.get(k).getAsJsonObject();
                 double pointAccuracy = p.get("accuracy").getAsDouble();
                 assertTrue(pointAccuracy <= clean + 1e-12, "never above clean");
-                assertTrue(worst.get(k).getAsJsonObject().get("accuracy").getAsDouble() <= pointAccuracy + 1e-12);
+                assertTrue(worstCurve.get(k).getAsJsonObject().get("accuracy").getAsDouble() <= pointAccuracy + 1e-12);
                 var interval = p.getAsJsonArray("accuracy_interval");
-                assertTrue(interval.get(0).getAsDouble() <= pointAccuracy
-                        && pointAccuracy <= interval.get(1).getAsDouble());
+                assertTrue(interval.get(0).getAsDouble() <= pointAccuracy && pointAccuracy <= interval.get(1).getAsDouble());
             }
             var robust = s.getAsJsonObject().getAsJsonArray("acc_robust_interval_percent");
             double robustAcc = s.getAsJsonObject().get("acc_robust_percent").getAsDouble();

@@ -26,7 +26,8 @@ public record Interval(double low, double high) {
         double z2 = Z * Z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        // The interval always holds p; the bounds are pinned to it where rounding would leave p outside (p = 0, 1).
+        return new Interval(Math.max(0, Math.min(p, centre - half)), Math.min(1, Math.max(p, centre + half)));
     }
 
     /** The 2.5 % and 97.5 % percentiles of bootstrap replicates (linear interpolation between order statistics). */
@@ -41,6 +42,11 @@ public record Interval(double low, double high) {
         int below = (int) Math.floor(at);
         int above = Math.min(sorted.length - 1, below + 1);
         return sorted[below] + (sorted[above] - sorted[below]) * (at - below);
+    }
+
+    /** This interval widened to hold {@code value} (a percentile interval of a skewed bootstrap may miss it). */
+    Interval including(double value) {
+        return Double.isNaN(value) ? this : new Interval(Math.min(low, value), Math.max(high, value));
     }
 
     public boolean overlaps(Interval other) {

@@ -15,7 +15,7 @@ import org.robustecg.attack.AttackRecord;
  * point at radius 0, and ACC_robust = sqrt(ACC_clean x AUC), AUC the trapezoid area under the accuracy
  * curve from 0 to eps_max divided by eps_max (F1_robust likewise with macro F1). Every figure has a 95 %
  * interval: Wilson for accuracies, the percentile bootstrap over beats (seeded) for macro F1, ACC_robust and
- * F1_robust, which depend on all beats at once.
+ * F1_robust, which depend on all beats at once (widened to hold the estimate when a skewed bootstrap misses it).
  *
  * @param attack     attack name
  * @param curve      one point per radius, ascending, starting at 0
@@ -154,13 +154,16 @@ public record RobustnessScore(String attack, List<CurvePoint> curve, double epsM
                 correct += c.count(k, k);
             }
             curve.add(new CurvePoint(radii.get(e), c.accuracy(), c.macroF1(), Interval.wilson(correct, c.total()),
-                    Interval.percentile(f1Replicates[e])));
+                    Interval.percentile(f1Replicates[e]).including(c.macroF1())));
         }
         List<String> classes = new ArrayList<>(index.keySet());
         classes.sort(java.util.Comparator.comparingInt(index::get));
-        return new RobustnessScore(attack, List.copyOf(curve), epsMax, robust(curve, epsMax, true, attack),
-                robust(curve, epsMax, false, attack), Interval.percentile(accRobustReplicates),
-                Interval.percentile(f1RobustReplicates), List.copyOf(classes), List.copyOf(confusions));
+        double accRobust = robust(curve, epsMax, true, attack);
+        double f1Robust = robust(curve, epsMax, false, attack);
+        return new RobustnessScore(attack, List.copyOf(curve), epsMax, accRobust, f1Robust,
+                Interval.percentile(accRobustReplicates).including(accRobust),
+                Interval.percentile(f1RobustReplicates).including(f1Robust), List.copyOf(classes),
+                List.copyOf(confusions));
     }
 
     /** The beats present at a radius, each taken its bootstrap weight times. */

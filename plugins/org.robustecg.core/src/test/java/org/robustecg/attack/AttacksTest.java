@@ -92,7 +92,8 @@ class AttacksTest {
                         NDArray y = batch.create(new int[] {0, 1, 2, 0});
                         NDArray x = inputs(step, 4).mul(mask.expandDims(1));
                         int before = batch.getManagedArrays().size();
-                        AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(run == 0 ? 3 : 9).withRestarts(2);
+                        AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(run == 0 ? 3 : 9).withRestarts(2)
+                                .withSquare(run == 0 ? 30 : 90, 0.8);
                         Attacks.run(target, x, mask, y, 0.3, s);
                         open[run] = batch.getManagedArrays().size() - before;
                     }
@@ -116,7 +117,7 @@ class AttacksTest {
             x = x.mul(mask.expandDims(1));
             double eps = 0.3;
             for (AttackKind kind : AttackKind.values()) {
-                AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(5).withRestarts(2);
+                AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(5).withRestarts(2).withSquare(100, 0.8);
                 NDArray adv = Attacks.run(target, x, mask, y, eps, s);
                 float[] delta = adv.sub(x).toFloatArray();
                 float[] a = adv.toFloatArray();

@@ -24,7 +24,12 @@ class IntervalsAndWorstCaseTest {
         assertEquals(0, Interval.wilson(0, 10).low(), 1e-12);
         assertEquals(3.841459 / 13.841459, Interval.wilson(0, 10).high(), 1e-6);
         assertEquals(10 / 13.841459, Interval.wilson(10, 10).low(), 1e-6);
-        assertEquals(1, Interval.wilson(10, 10).high(), 1e-12);
+        assertEquals(1, Interval.wilson(10, 10).high());
+        assertEquals(0, Interval.wilson(0, 7).low());
+        for (int k = 0; k <= 37; k++) {
+            Interval w = Interval.wilson(k, 37);
+            assertTrue(w.low() <= k / 37.0 && k / 37.0 <= w.high(), k + " of 37");
+        }
         assertEquals("[65.70, 82.45] %", i.percent());
         assertTrue(i.overlaps(new Interval(0.82, 0.9)));
         assertFalse(i.overlaps(new Interval(0.825, 0.9)));
