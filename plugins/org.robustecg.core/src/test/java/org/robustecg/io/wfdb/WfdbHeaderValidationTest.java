@@ -32,66 +32,66 @@ class WfdbHeaderValidationTest {
     static Stream<Arguments> badHeaders() {
         return Stream.of(
                 // Record line.
-                bad("negative sample count", "mitdb/100", line(1, "100 2 360 -650000"), 1, "number of samples -650000"),
-                bad("NaN sampling frequency", "mitdb/100", line(1, "100 2 NaN 650000"), 1, "sampling frequency 'NaN'"),
-                bad("zero sampling frequency", "mitdb/100", line(1, "100 2 0 650000"), 1, "must be positive"),
-                bad("negative sampling frequency", "mitdb/100", line(1, "100 2 -360 650000"), 1, "must be positive"),
-                bad("infinite sampling frequency", "mitdb/100", line(1, "100 2 1e999 650000"), 1, "finite"),
-                bad("hexadecimal sampling frequency", "mitdb/100", line(1, "100 2 0x168p0 650000"), 1,
+                bad("negative sample count", "mitdb/100", line(1, "100 2 360 -86400"), 1, "number of samples -86400"),
+                bad("NaN sampling frequency", "mitdb/100", line(1, "100 2 NaN 86400"), 1, "sampling frequency 'NaN'"),
+                bad("zero sampling frequency", "mitdb/100", line(1, "100 2 0 86400"), 1, "must be positive"),
+                bad("negative sampling frequency", "mitdb/100", line(1, "100 2 -360 86400"), 1, "must be positive"),
+                bad("infinite sampling frequency", "mitdb/100", line(1, "100 2 1e999 86400"), 1, "finite"),
+                bad("hexadecimal sampling frequency", "mitdb/100", line(1, "100 2 0x168p0 86400"), 1,
                         "sampling frequency"),
-                bad("negative counter frequency", "mitdb/100", line(1, "100 2 360/-1 650000"), 1, "counter frequency"),
-                bad("NaN base counter", "mitdb/100", line(1, "100 2 360/1(NaN) 650000"), 1, "base counter"),
-                bad("negative number of signals", "mitdb/100", line(1, "100 -2 360 650000"), 1, "number of signals -2"),
-                bad("words for the number of signals", "mitdb/100", line(1, "100 two 360 650000"), 1,
+                bad("negative counter frequency", "mitdb/100", line(1, "100 2 360/-1 86400"), 1, "counter frequency"),
+                bad("NaN base counter", "mitdb/100", line(1, "100 2 360/1(NaN) 86400"), 1, "base counter"),
+                bad("negative number of signals", "mitdb/100", line(1, "100 -2 360 86400"), 1, "number of signals -2"),
+                bad("words for the number of signals", "mitdb/100", line(1, "100 two 360 86400"), 1,
                         "number of signals 'two'"),
                 bad("number of signals missing", "mitdb/100", line(1, "100"), 1, "number of signals (field 2) is missing"),
-                bad("zero segments", "mitdb/100", line(1, "100/0 2 360 650000"), 1, "number of segments 0"),
-                bad("two slashes in the record name", "mitdb/100", line(1, "100/2/3 2 360 650000"), 1, "more than one '/'"),
-                bad("record name with a '$'", "mitdb/100", line(1, "10$0 2 360 650000"), 1, "not a WFDB name"),
-                bad("hour 25", "mitdb/100", line(1, "100 2 360 650000 25:00:00"), 1, "bad base time '25:00:00'"),
-                bad("minute 61", "mitdb/100", line(1, "100 2 360 650000 12:61:00"), 1, "bad base time"),
-                bad("time without seconds", "mitdb/100", line(1, "100 2 360 650000 12:30"), 1, "hh:mm:ss"),
-                bad("31 February", "mitdb/100", line(1, "100 2 360 650000 12:00:00 31/02/2020"), 1,
+                bad("zero segments", "mitdb/100", line(1, "100/0 2 360 86400"), 1, "number of segments 0"),
+                bad("two slashes in the record name", "mitdb/100", line(1, "100/2/3 2 360 86400"), 1, "more than one '/'"),
+                bad("record name with a '$'", "mitdb/100", line(1, "10$0 2 360 86400"), 1, "not a WFDB name"),
+                bad("hour 25", "mitdb/100", line(1, "100 2 360 86400 25:00:00"), 1, "bad base time '25:00:00'"),
+                bad("minute 61", "mitdb/100", line(1, "100 2 360 86400 12:61:00"), 1, "bad base time"),
+                bad("time without seconds", "mitdb/100", line(1, "100 2 360 86400 12:30"), 1, "hh:mm:ss"),
+                bad("31 February", "mitdb/100", line(1, "100 2 360 86400 12:00:00 31/02/2020"), 1,
                         "bad base date '31/02/2020'"),
-                bad("year first", "mitdb/100", line(1, "100 2 360 650000 12:00:00 2020/05/12"), 1, "dd/mm/yyyy"),
-                bad("unknown month name", "mitdb/100", line(1, "100 2 360 650000 12-Foo-2020 12:00:00"), 1,
+                bad("year first", "mitdb/100", line(1, "100 2 360 86400 12:00:00 2020/05/12"), 1, "dd/mm/yyyy"),
+                bad("unknown month name", "mitdb/100", line(1, "100 2 360 86400 12-Foo-2020 12:00:00"), 1,
                         "bad base date"),
-                bad("two base times", "mitdb/100", line(1, "100 2 360 650000 12:00:00 13:00:00"), 1, "two base times"),
-                bad("two base dates", "mitdb/100", line(1, "100 2 360 650000 1/1/2000 2/1/2000"), 1, "two base dates"),
-                bad("a word after the samples", "mitdb/100", line(1, "100 2 360 650000 noon"), 1,
+                bad("two base times", "mitdb/100", line(1, "100 2 360 86400 12:00:00 13:00:00"), 1, "two base times"),
+                bad("two base dates", "mitdb/100", line(1, "100 2 360 86400 1/1/2000 2/1/2000"), 1, "two base dates"),
+                bad("a word after the samples", "mitdb/100", line(1, "100 2 360 86400 noon"), 1,
                         "unexpected field 'noon'"),
-                bad("three fields after the samples", "mitdb/100", line(1, "100 2 360 650000 12:00:00 1/1/2000 x"), 1,
+                bad("three fields after the samples", "mitdb/100", line(1, "100 2 360 86400 12:00:00 1/1/2000 x"), 1,
                         "unexpected field 'x'"),
                 // Signal lines.
-                bad("negative gain", "mitdb/100", line(2, "100.dat 212 -200 11 1024 995 -22131 0 MLII"), 2,
+                bad("negative gain", "mitdb/100", line(2, "100.dat 212 -200 11 1024 995 -25080 0 MLII"), 2,
                         "ADC gain -200 is negative"),
-                bad("NaN gain", "mitdb/100", line(2, "100.dat 212 NaN 11 1024 995 -22131 0 MLII"), 2, "ADC gain 'NaN'"),
+                bad("NaN gain", "mitdb/100", line(2, "100.dat 212 NaN 11 1024 995 -25080 0 MLII"), 2, "ADC gain 'NaN'"),
                 bad("infinite gain", "mitdb/100", line(3, "100.dat 212 1e400 11 1024 1011 20052 0 V5"), 3, "ADC gain"),
-                bad("unknown format", "mitdb/100", line(2, "100.dat 999 200 11 1024 995 -22131 0 MLII"), 2,
+                bad("unknown format", "mitdb/100", line(2, "100.dat 999 200 11 1024 995 -25080 0 MLII"), 2,
                         "unknown signal format 999 (supported: 8, 16,"),
-                bad("malformed format field", "mitdb/100", line(2, "100.dat 212y 200 11 1024 995 -22131 0 MLII"), 2,
+                bad("malformed format field", "mitdb/100", line(2, "100.dat 212y 200 11 1024 995 -25080 0 MLII"), 2,
                         "bad format field '212y'"),
                 bad("format missing", "mitdb/100", line(2, "100.dat"), 2, "format (field 2) is missing"),
-                bad("zero samples per frame", "mitdb/100", line(2, "100.dat 212x0 200 11 1024 995 -22131 0 MLII"), 2,
+                bad("zero samples per frame", "mitdb/100", line(2, "100.dat 212x0 200 11 1024 995 -25080 0 MLII"), 2,
                         "samples per frame 0"),
-                bad("negative skew", "mitdb/100", line(2, "100.dat 212:-3 200 11 1024 995 -22131 0 MLII"), 2, "skew -3"),
-                bad("negative byte offset", "mitdb/100", line(2, "100.dat 212+-24 200 11 1024 995 -22131 0 MLII"), 2,
+                bad("negative skew", "mitdb/100", line(2, "100.dat 212:-3 200 11 1024 995 -25080 0 MLII"), 2, "skew -3"),
+                bad("negative byte offset", "mitdb/100", line(2, "100.dat 212+-24 200 11 1024 995 -25080 0 MLII"), 2,
                         "byte offset -24"),
-                bad("ADC resolution 40 bits", "mitdb/100", line(2, "100.dat 212 200 40 1024 995 -22131 0 MLII"), 2,
+                bad("ADC resolution 40 bits", "mitdb/100", line(2, "100.dat 212 200 40 1024 995 -25080 0 MLII"), 2,
                         "ADC resolution 40 is out of range (allowed: a whole number from 0 to 32)"),
-                bad("negative ADC resolution", "mitdb/100", line(2, "100.dat 212 200 -1 1024 995 -22131 0 MLII"), 2,
+                bad("negative ADC resolution", "mitdb/100", line(2, "100.dat 212 200 -1 1024 995 -25080 0 MLII"), 2,
                         "ADC resolution -1"),
-                bad("fractional ADC zero", "mitdb/100", line(2, "100.dat 212 200 11 1024.5 995 -22131 0 MLII"), 2,
+                bad("fractional ADC zero", "mitdb/100", line(2, "100.dat 212 200 11 1024.5 995 -25080 0 MLII"), 2,
                         "bad ADC zero '1024.5'"),
-                bad("fractional initial value", "mitdb/100", line(2, "100.dat 212 200 11 1024 99.5 -22131 0 MLII"), 2,
+                bad("fractional initial value", "mitdb/100", line(2, "100.dat 212 200 11 1024 99.5 -25080 0 MLII"), 2,
                         "bad initial value '99.5'"),
                 bad("checksum beyond 16 bits", "mitdb/100", line(2, "100.dat 212 200 11 1024 995 70000 0 MLII"), 2,
                         "checksum 70000 is out of range"),
-                bad("negative block size", "mitdb/100", line(2, "100.dat 212 200 11 1024 995 -22131 -1 MLII"), 2,
+                bad("negative block size", "mitdb/100", line(2, "100.dat 212 200 11 1024 995 -25080 -1 MLII"), 2,
                         "block size -1"),
                 bad("baseline that is not a number", "mitdb/100", line(2, "100.dat 212 200(abc)/mV 11 1024 995 0 0 MLII"),
                         2, "bad gain field"),
-                bad("signal file given as a path", "mitdb/100", line(2, "../100.dat 212 200 11 1024 995 -22131 0 MLII"),
+                bad("signal file given as a path", "mitdb/100", line(2, "../100.dat 212 200 11 1024 995 -25080 0 MLII"),
                         2, "is a path"),
                 bad("CinC header with a negative gain", "cinc/A0001", line(5, "A0001.mat 16+24 -1000/mV 16 0 -17 3680 0 aVR"),
                         5, "ADC gain -1000 is negative"),
@@ -100,19 +100,19 @@ class WfdbHeaderValidationTest {
                 bad("CinC header with an unsupported format", "cinc/A0001", line(13, "A0001.mat 17+24 1000/mV 16 0 -16 -3112 0 V6"),
                         13, "unknown signal format 17"),
                 // Lines that do not match the count.
-                bad("more signals declared than lines", "mitdb/100", line(1, "100 3 360 650000"), 1,
+                bad("more signals declared than lines", "mitdb/100", line(1, "100 3 360 86400"), 1,
                         "declares 3 signals but the header has 2 signal lines"),
                 bad("fewer signals declared than lines", "formats/test01_00s", line(1, "test01_00s 3 500 4000"), 1,
                         "declares 3 signals but the header has 4 signal lines"),
                 bad("a signal line dropped", "formats/test01_00s", dropLine(3), 1, "declares 4 signals but the header has 3"),
                 bad("header cut inside the first signal line", "mitdb/100", cut(28), 1,
                         "declares 2 signals but the header has 1 signal line"),
-                bad("header cut inside the last signal line", "mitdb/100", cut(70), 3, "unknown signal format 2 "),
-                bad("no signals at all", "mitdb/100", text -> "100 0 360 650000\n", 1, "declares no signals"),
+                bad("header cut inside the last signal line", "mitdb/100", cut(67), 3, "unknown signal format 2 "),
+                bad("no signals at all", "mitdb/100", text -> "100 0 360 86400\n", 1, "declares no signals"),
                 // Not text at all.
                 bad("empty file", "mitdb/100", text -> "", 0, "no record line"),
                 bad("comments only", "mitdb/100", text -> "# 69 M 1085 1629 x1\n# Aldomet, Inderal\n", 0, "no record line"),
-                bad("NUL byte in the record line", "mitdb/100", line(1, "100 2 360\u0000 650000"), 1,
+                bad("NUL byte in the record line", "mitdb/100", line(1, "100 2 360\u0000 86400"), 1,
                         "control character 0x00 at column 10"),
                 bad("DEL character in a description", "mitdb/100", line(3, "100.dat 212 200 11 1024 1011 20052 0 V5\u007F"),
                         3, "control character 0x7F"),
@@ -155,16 +155,16 @@ class WfdbHeaderValidationTest {
 
         Path header = copyRecord("mitdb/100", dir);
         String original = Files.readString(header, StandardCharsets.ISO_8859_1);
-        Files.writeString(header, line(1, "100 2 360 650000 13:5:0").apply(original), StandardCharsets.ISO_8859_1);
+        Files.writeString(header, line(1, "100 2 360 86400 13:5:0").apply(original), StandardCharsets.ISO_8859_1);
         WfdbHeader timeOnly = WfdbHeaderParser.parse(header);
         assertEquals("13:5:0", timeOnly.baseTime());
         assertEquals("", timeOnly.baseDate());
-        Files.writeString(header, line(1, "100 2 360 650000 25/4/1989 19:44:07.664").apply(original),
+        Files.writeString(header, line(1, "100 2 360 86400 25/4/1989 19:44:07.664").apply(original),
                 StandardCharsets.ISO_8859_1);
         WfdbHeader dateFirst = WfdbHeaderParser.parse(header);
         assertEquals("19:44:07.664", dateFirst.baseTime());
         assertEquals("25/4/1989", dateFirst.baseDate());
-        assertEquals(650000, WfdbRecordReader.read(header, WfdbReadOptions.STRICT).record().length());
+        assertEquals(86400, WfdbRecordReader.read(header, WfdbReadOptions.STRICT).record().length());
     }
 
     @Test
@@ -172,13 +172,13 @@ class WfdbHeaderValidationTest {
         Path header = copyRecord("mitdb/100", dir);
         String original = Files.readString(header, StandardCharsets.ISO_8859_1);
         // Gain 0 means "uncalibrated, use the default 200"; an unsigned 16-bit checksum; a counter frequency.
-        Files.writeString(header, line(1, "100 2 360/1.5(-7) 650000").andThen(
-                line(2, "100.dat 212 0(1024)/mV 11 1024 995 43405 0 MLII")).apply(original), StandardCharsets.ISO_8859_1);
+        Files.writeString(header, line(1, "100 2 360/1.5(-7) 86400").andThen(
+                line(2, "100.dat 212 0(1024)/mV 11 1024 995 40456 0 MLII")).apply(original), StandardCharsets.ISO_8859_1);
         WfdbRecord r = WfdbRecordReader.read(header, WfdbReadOptions.STRICT);
         assertEquals(200.0, r.signals().get(0).adcGain());
         assertEquals(1.5, r.header().counterFrequency());
         assertEquals(-7.0, r.header().baseCounter());
-        assertEquals(Boolean.TRUE, r.checksumMatches(0), "43405 is -22131 written unsigned");
+        assertEquals(Boolean.TRUE, r.checksumMatches(0), "40456 is -25080 written unsigned");
     }
 
     @Test
