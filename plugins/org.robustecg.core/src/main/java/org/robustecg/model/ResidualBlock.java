@@ -44,19 +44,37 @@ public final class ResidualBlock extends AbstractBlock {
     }
 
     /**
-     * {@code conv} (no bias) applied to {@code [B, C, W]} input. libtorch 2.7.1's CPU convolution gets the input
-     * gradient of single-channel float32 input wrong with few filters (errors as large as the gradient, varying from
-     * run to run with two threads: the stem of a narrow network, so PGD and adversarial training went astray and did
-     * not reproduce). Single-channel input therefore gets a zero second channel, and the weights a zero second
-     * input channel: the same function, computed by a kernel whose gradient is right.
+     * {@code conv} (no bias) applied to {@code [B, C, W]} input. The CPU convolution kernels of libtorch 2.7.1
+     * (oneDNN, AVX2 and AVX-512) get the input gradient wrong, by as much as its size, for a filter count that is
+     * not a multiple of 16 and for single-channel input, and with two threads differently from run to run: the
+     * layers of a narrow network, so PGD and adversarial training went astray and did not reproduce (measured
+     * against float64, docs/RESULTS.md). Such convolutions get zero filters up to a multiple of 16 (their outputs
+     * dropped) and single-channel input a zero second channel: the same function, computed by kernels whose
+     * gradient is right.
      */
     static NDArray convolve(Conv1d conv, ParameterStore store, NDArray x, boolean training) {
-        if (x.getShape().get(1) != 1) {
+        long filters = conv.getFilters();
+        long padded = (filters + 15) / 16 * 16;
+        boolean single = x.getShape().get(1) == 1;
+        if (!single && padded == filters) {
             return conv.forward(store, new NDList(x), training).head();
         }
         NDArray w = store.getValue(conv.getParameters().get("weight"), x.getDevice(), training);
-        return Conv1d.conv1d(x.concat(x.zerosLike(), 1), w.concat(w.zerosLike(), 1), null, conv.getStride(),
-                conv.getPadding(), conv.getDilation(), conv.getGroups()).head();
+        NDManager scratch = x.getManager(); // not the parameters' manager, which lives as long as the model
+        Shape s = w.getShape();
+        if (single) {
+            x = x.concat(scratch.zeros(x.getShape(), x.getDataType(), x.getDevice()), 1);
+            w = w.concat(scratch.zeros(s, w.getDataType(), w.getDevice()), 1);
+            w.attach(scratch);
+        }
+        if (padded != filters) {
+            w = w.concat(scratch.zeros(new Shape(padded - filters, w.getShape().get(1), s.get(2)), w.getDataType(),
+                    w.getDevice()), 0);
+            w.attach(scratch);
+        }
+        NDArray y = Conv1d.conv1d(x, w, null, conv.getStride(), conv.getPadding(), conv.getDilation(),
+                conv.getGroups()).head();
+        return padded == filters ? y : y.get(new ai.djl.ndarray.index.NDIndex(":, 0:{}", filters));
     }
 
     @Override
@@ -64,11 +82,11 @@ public final class ResidualBlock extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray mask = Masks.downsample(inputs.size() > 1 ? inputs.get(1) : null, stride);
-        NDArray h = conv1.forward(store, new NDList(x), training).head();
+        NDArray h = convolve(conv1, store, x, training);
         h = Masks.apply(Activation.leakyRelu(norm(norm1, store, h, mask, training), slope), mask);
-        h = conv2.forward(store, new NDList(h), training).head();
+        h = convolve(conv2, store, h, training);
         h = norm(norm2, store, h, mask, training);
-        NDArray s = norm(skipNorm, store, skip.forward(store, new NDList(x), training).head(), mask, training);
+        NDArray s = norm(skipNorm, store, convolve(skip, store, x, training), mask, training);
         NDArray out = Masks.apply(Activation.leakyRelu(h.add(s), slope), mask);
         return mask == null ? new NDList(out) : new NDList(out, mask);
     }
