@@ -21,17 +21,7 @@ import org.robustecg.io.npz.Npz;
 class BadDataCommandsTest {
 
     private static Path data(String relative) {
-        String property = System.getProperty("robustecg.data");
-        if (property != null && Files.exists(Path.of(property).resolve(relative))) {
-            return Path.of(property).resolve(relative);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("real data not found: set -Drobustecg.data=<dir>");
+        return TestFixtures.file(relative);
     }
 
     private static void assertDataError(Run run, String... fragments) {
@@ -92,7 +82,7 @@ class BadDataCommandsTest {
     @Test
     void datasetsWithNanOrForeignLabelsAreNotTrainedOn(@TempDir Path dir) throws Exception {
         Path kaggle = dir.resolve("kaggle.npz");
-        DatasetFiles.save(DatasetFiles.load(data("kaggle-heartbeat/mitbih_test_first1000.csv")), kaggle, false);
+        DatasetFiles.save(DatasetFiles.load(data("kaggle-heartbeat/mitbih_test_first100.csv")), kaggle, false);
         Map<String, NpyArray> arrays = new LinkedHashMap<>(Npz.read(kaggle));
         float[] x = ((float[]) arrays.get("x").data()).clone();
         x[10 * 187 + 5] = Float.NaN;

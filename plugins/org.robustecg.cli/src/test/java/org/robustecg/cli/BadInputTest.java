@@ -65,13 +65,7 @@ class BadInputTest {
     Path work;
 
     static Path data(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of(System.getProperty("robustecg.data")).resolve(relative);
+        return TestFixtures.file(relative);
     }
 
     @BeforeAll

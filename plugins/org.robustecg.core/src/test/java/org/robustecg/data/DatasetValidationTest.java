@@ -39,7 +39,7 @@ import org.robustecg.table.Table;
  */
 class DatasetValidationTest {
 
-    private static final Path KAGGLE = TestData.file("kaggle-heartbeat/mitbih_test_first1000.csv");
+    private static final Path KAGGLE = TestData.file("kaggle-heartbeat/mitbih_test_first100.csv");
     private static Dataset kaggle;
     private static Dataset cpsc;
 
