@@ -485,7 +485,13 @@ class BadInputTest {
     /** The real launcher's situation: a separate JVM, a real SIGINT at several moments, umask 022. */
     @Test
     void aRealSigintNeverEndsInSuccessOrAPartialFile() throws Exception {
-        Path big = fixtures.resolve("beats-train.npz");
+        // Enough beats that predict runs for several seconds: the training beats of the excerpt, 16 times over.
+        Path big = fixtures.resolve("beats-many.npz");
+        if (!Files.exists(big)) {
+            var beats = org.robustecg.data.DatasetFiles.load(fixtures.resolve("beats-train.npz"));
+            org.robustecg.data.DatasetFiles.save(org.robustecg.data.Dataset.concat(java.util.Collections.nCopies(16, beats)),
+                    big, false);
+        }
         int items = org.robustecg.data.DatasetFiles.load(big).size();
         int interrupted = 0;
         for (long delay : new long[] {300, 1500, 3000, 4500, 6000}) {

@@ -61,14 +61,14 @@ class DatasetCommandsTest {
         Run run = Run.of("inspect", data("mitdb/100.hea").toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject r = JsonParser.parseString(run.out()).getAsJsonObject();
-        assertEquals(650000, r.get("samples").getAsInt());
+        assertEquals(86400, r.get("samples").getAsInt(), "the 4-minute excerpt of record 100");
         JsonObject first = r.getAsJsonArray("signals").get(0).getAsJsonObject();
         assertEquals(995, first.get("first_value").getAsInt());
         assertTrue(first.get("checksum_ok").getAsBoolean());
         JsonObject classes = r.getAsJsonObject("annotations").getAsJsonObject("by_aami_class");
-        assertEquals(2239, classes.get("N").getAsInt());
-        assertEquals(33, classes.get("S").getAsInt());
-        assertEquals(1, classes.get("V").getAsInt());
+        assertEquals(294, classes.get("N").getAsInt(), "N beats in the excerpt");
+        assertEquals(3, classes.get("S").getAsInt());
+        assertEquals(0, classes.has("V") ? classes.get("V").getAsInt() : 0);
 
         Run edf = Run.of("inspect", data("wfdb-formats/test_generator_2.edf").toString(), "--json");
         assertEquals(0, edf.exitCode(), edf.err());
