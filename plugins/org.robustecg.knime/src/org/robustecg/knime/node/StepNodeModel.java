@@ -180,8 +180,16 @@ public class StepNodeModel extends NodeModel {
         NodeSettings history = new NodeSettings(HISTORY);
         for (int i = 0; i < epochs.size(); i++) {
             EpochRecord r = epochs.get(i);
-            history.addDoubleArray("epoch_" + i, r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
-                    r.validationAccuracy(), r.robustAccuracy(), r.learningRate(), r.p(), r.seconds());
+            // Nine figures, then the l-inf head's per-layer shares of changed deciding inputs (none without a head).
+            java.util.List<Double> shares = r.headChanged() == null ? java.util.List.of() : r.headChanged();
+            double[] values = new double[9 + shares.size()];
+            double[] fixed = {r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
+                r.robustAccuracy(), r.learningRate(), r.p(), r.seconds()};
+            System.arraycopy(fixed, 0, values, 0, 9);
+            for (int k = 0; k < shares.size(); k++) {
+                values[9 + k] = shares.get(k);
+            }
+            history.addDoubleArray("epoch_" + i, values);
         }
         try (OutputStream out = Files.newOutputStream(nodeInternDir.toPath().resolve(HISTORY + ".xml"))) {
             history.saveToXML(out);
@@ -199,7 +207,8 @@ public class StepNodeModel extends NodeModel {
             NodeSettingsRO history = NodeSettings.loadFromXML(in);
             for (int i = 0; history.containsKey("epoch_" + i); i++) {
                 double[] v = history.getDoubleArray("epoch_" + i);
-                epochs.add(new EpochRecord((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+                java.util.List<Double> shares = java.util.Arrays.stream(v, 9, v.length).boxed().toList();
+                epochs.add(new EpochRecord((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], shares, v[8]));
             }
         } catch (InvalidSettingsException | ArrayIndexOutOfBoundsException e) {
             throw new IOException("the saved training history " + file + " is damaged: " + e.getMessage(), e);
