@@ -1,6 +1,5 @@
 package org.robustecg.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.engine.Engines;
+import org.robustecg.engine.Gradients;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.GroupNorm;
 import org.robustecg.model.LinfDistance;
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
                     NDArray leaf = h.duplicate();
                     leaf.attach(s);
                     leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector c = Gradients.collector()) {
                         c.backward(layer.forward(store, new NDList(leaf), true).head().sum());
                     }
                     leaf.getGradient().toFloatArray();
@@ -176,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
                     NDArray leaf = h.duplicate();
                     leaf.attach(s);
                     leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector c = Gradients.collector()) {
                         NDArray wl = w.expandDims(0);
                         wl.attach(s);
                         c.backward(leaf.expandDims(1).sub(wl).abs().max(new int[] {2}).sum());
@@ -218,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         try (NDManager s = m.newSubManager()) {
             NDArray leaf = batchCopy(x, s);
             leaf.setRequiresGradient(true);
-            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector c = Gradients.collector()) {
                 c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
             }
             leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
@@ -227,7 +227,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Training-mode forward pass and backward pass (parameter gradients) on a copy of the batch in {@code s}. */
     private static void trainingPass(org.robustecg.model.Classifier classifier, NDManager s, NDArray x, NDArray y) {
-        try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector c = Gradients.collector()) {
             NDArray labels = batchCopy(y, s);
             c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
         }
@@ -242,7 +242,7 @@ final class BenchCommand implements Callable<Integer> {
             try (NDManager s = m.newSubManager()) {
                 NDArray leaf = batchCopy(x, s);
                 leaf.setRequiresGradient(true);
-                try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                try (GradientCollector c = Gradients.collector()) {
                     c.backward(block.forward(store, new NDList(leaf), true).head().sum());
                 }
                 leaf.getGradient().sum().getFloat();

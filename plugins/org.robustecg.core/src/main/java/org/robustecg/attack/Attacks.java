@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
+import org.robustecg.engine.Gradients;
 import org.robustecg.train.Losses;
 
 /**
@@ -101,7 +102,7 @@ public final class Attacks {
             leaf.setRequiresGradient(true);
             NDList out;
             NDArray loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collector()) {
                 out = target.forward(leaf, mask);
                 loss = objective.apply(out);
                 collector.backward(loss.sum());
@@ -188,7 +189,7 @@ public final class Attacks {
                     NDArray input;
                     NDList out;
                     NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Gradients.collector()) {
                         input = smoothedInput(x, leaf, kernels, mask, range);
                         out = target.forward(input, mask);
                         loss = objective.apply(out);

@@ -1,11 +1,11 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
+import org.robustecg.engine.Gradients;
 
 /**
  * l-inf PGD: optional uniform random start in the eps-ball, then steps of {@code stepSize * sign(grad)}
@@ -52,7 +52,7 @@ public final class Pgd {
                     NDArray gradient;
                     NDList out;
                     NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Gradients.collector()) {
                         out = target.forward(leaf, mask);
                         loss = objective.apply(out);
                         collector.backward(loss.sum());
