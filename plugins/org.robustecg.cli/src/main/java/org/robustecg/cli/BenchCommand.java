@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             var classifier = model.classifier();
             classifier.freeze(true);
             // Each call works on a copy of the batch in its own sub-manager, as the trainer and the attacks do: an
-            // op whose first operand lives in the model's manager would keep every temporary there (SPEC 7).
+            // op whose first operand lives in the model's manager would keep every temporary there (METHOD 10.1).
             result.put("forward_ms", time(() -> {
                 try (NDManager s = m.newSubManager()) {
                     classifier.forward(batchCopy(x, s), null).head().toFloatArray();

@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code robustecg records}: the CPSC2018 12-lead dataset. */
 @Command(name = "records", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Builds the CPSC2018 dataset (SPEC 1.2): single-label recordings, leads I, II, V1-V6, cropped "
+        description = {"Builds the CPSC2018 dataset: single-label recordings, leads I, II, V1-V6, cropped "
                 + "to --crop samples, each lead scaled by its largest absolute value, zero padded to --length "
                 + "samples with a validity mask. Reads the original MATLAB files or the PhysioNet/CinC 2020 form.",
-                "With --test-per-class N > 0, writes <out>-train and <out>-test (N recordings of each class)."})
+                "With --test-per-class N > 0, writes <out>-train and <out>-test (N recordings of each class).",
+                "The method: METHOD 2.7 in docs/METHOD.md."})
 final class RecordsCommand implements Callable<Integer> {
 
     @Spec

@@ -2,7 +2,7 @@ package org.robustecg.attack;
 
 import java.util.Locale;
 
-/** The white-box attacks of SPEC section 4 (l-inf unless said). */
+/** The white-box attacks of METHOD 5 (l-inf unless said). */
 public enum AttackKind {
     /** Uniform white noise x + eps * U(-1, 1): a baseline, not an attack on the model. */
     NOISE,

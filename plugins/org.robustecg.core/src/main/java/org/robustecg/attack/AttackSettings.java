@@ -40,13 +40,13 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
         }
     }
 
-    /** The settings of SPEC 4 without the Square and APGD-T budgets: those take AutoAttack's defaults. */
+    /** The settings of METHOD 5 without the Square and APGD-T budgets: those take AutoAttack's defaults. */
     public AttackSettings(AttackKind kind, int steps, double stepSize, int restarts, boolean clamp, float lower,
             float upper, double auxWeight, long seed) {
         this(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, QUERIES, SQUARE_INIT, TARGETS);
     }
 
-    /** The defaults of SPEC 4 for an attack on data in [lower, upper]: clamping on except for SAP. */
+    /** The defaults of METHOD 8.4 for an attack on data in [lower, upper]: clamping on except for SAP. */
     public static AttackSettings defaults(AttackKind kind, float lower, float upper) {
         int steps = switch (kind) {
             case PGD, CW_LINF, APGD, APGD_DLR, APGD_T, ENSEMBLE, CW, PGD_ECG -> 100;

@@ -12,7 +12,7 @@ import org.robustecg.engine.Gradients;
 import org.robustecg.train.Losses;
 
 /**
- * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
+ * The attacks of METHOD 5 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
  * eps bounds the l2 norm), is clamped
  * to the data range when the settings say so, leaves padded positions (mask 0) untouched, and is owned by
  * x's manager. Random draws come from the engine's generator, seeded per call from the settings.

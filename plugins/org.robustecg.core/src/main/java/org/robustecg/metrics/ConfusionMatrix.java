@@ -91,7 +91,7 @@ public final class ConfusionMatrix {
     }
 
     /**
-     * Mean F1 (SPEC 5: mean over classes of 2 C[k][k] / (row k + column k)), over the classes that occur as a
+     * Mean F1 (METHOD 6.1: mean over classes of 2 C[k][k] / (row k + column k)), over the classes that occur as a
      * label or a prediction (as scikit-learn does): a class absent from both would be 0 / 0.
      */
     public double macroF1() {

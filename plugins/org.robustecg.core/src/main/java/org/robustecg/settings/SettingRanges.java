@@ -9,7 +9,7 @@ import org.robustecg.attack.AttackKind;
  * "the default" in a node dialog or a study file) but never a value outside these ranges.
  *
  * <p>Radii are bounded by the data's scale: beats are scaled to [0, 1] and CPSC2018 leads to [-1, 1]
- * (SPEC 1 and 4), so an l-inf radius above 2, the widest range, cannot change anything an attack may reach
+ * (METHOD 1.2), so an l-inf radius above 2, the widest range, cannot change anything an attack may reach
  * (the evaluation grids end at 0.3 and 0.1). The l2 budget of Carlini-Wagner covers a whole input
  * (8 leads x 33,792 samples in [-1, 1] span an l2 distance of about 1040), hence its larger bound.
  */

@@ -126,7 +126,7 @@ public final class StudyRunner {
         return new Split(trainPart, testPart);
     }
 
-    /** The single-label CPSC2018 recordings of the folder, prepared as SPEC 1.2 says. */
+    /** The single-label CPSC2018 recordings of the folder, prepared as METHOD 2.7 says. */
     private Dataset cpscItems(Progress progress) throws IOException {
         StudySpec.DataSpec d = spec.data();
         List<String> names = org.robustecg.database.Cpsc2018.recordings(dataFolder);

@@ -23,7 +23,7 @@ public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> m
     }
 
     /**
-     * @param dataset       mitbih (beats, SPEC 1.1) or cpsc2018 (12-lead records, SPEC 1.2)
+     * @param dataset       mitbih (beats, METHOD 2.3) or cpsc2018 (12-lead records, METHOD 2.7)
      * @param folder        folder of the MIT-BIH records or the CPSC2018 recordings (the command line may override it)
      * @param reference     CPSC2018 REFERENCE.csv ("" = the folder's REFERENCE.csv, else the headers' #Dx codes)
      * @param split         "random" (stratified), "inter-patient" (de Chazal DS1/DS2), "per-class" (test_per_class

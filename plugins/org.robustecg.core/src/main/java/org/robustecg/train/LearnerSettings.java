@@ -7,7 +7,7 @@ import org.robustecg.settings.SettingRanges;
 /**
  * What a user chooses when training a network on a dataset: the command line's train options, the KNIME
  * learner's settings and a study's model entry. Values left at their "unset" marker (NaN, 0) take the
- * paper's default for the data's kind (SPEC 3: beats or multi-lead records).
+ * paper's default for the data's kind (METHOD 4.7: beats or multi-lead records).
  *
  * @param architecture     which network
  * @param objective        the training loss

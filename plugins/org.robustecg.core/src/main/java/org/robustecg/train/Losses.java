@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * The loss functions of SPEC section 3 on logits {@code [B, classes]} and int labels {@code [B]}; each
+ * The loss functions of METHOD 4.3 on logits {@code [B, classes]} and int labels {@code [B]}; each
  * returns a scalar, differentiable in the logits. Numerical guards follow the MART and TRADES reference
  * code: {@code log(1.0001 - p + 1e-12)}, {@code log(q + 1e-12)}, {@code 1.0000001 - p_true}.
  */

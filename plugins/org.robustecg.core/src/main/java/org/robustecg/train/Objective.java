@@ -2,7 +2,7 @@ package org.robustecg.train;
 
 import java.util.Locale;
 
-/** The training objectives of SPEC section 3. */
+/** The training objectives of METHOD 4.3. */
 public enum Objective {
     /** Cross-entropy on natural examples (no adversary). */
     CE,

@@ -1,7 +1,7 @@
 package org.robustecg.train;
 
 /**
- * How a network is trained (SPEC section 3; every value a default a user can change).
+ * How a network is trained (METHOD 4; every value a default a user can change).
  *
  * @param loss            the objective and its weights
  * @param epochs          passes over the training data (100 in the paper)

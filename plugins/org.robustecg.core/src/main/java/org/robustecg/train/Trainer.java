@@ -25,7 +25,7 @@ import org.robustecg.model.LinfHead;
 import org.robustecg.progress.Progress;
 
 /**
- * Trains a {@link Classifier} (SPEC section 3): seeded shuffling, the PGD adversary in inference mode with
+ * Trains a {@link Classifier} (METHOD 4.1-4.6): seeded shuffling, the PGD adversary in inference mode with
  * frozen parameters, the chosen loss with its CAS auxiliary term, Adamax, the learning rate cut x0.1 when
  * the validation loss stops improving, the l-p schedule of an l-inf head, the best epoch's parameters kept,
  * optional early stopping. Every batch's arrays live in a sub-manager closed after the step; cancellation

@@ -14,7 +14,7 @@ import org.robustecg.settings.SettingRanges;
  *
  * @param kind        the attack
  * @param epsilons    radius grid (each > 0; l2 budgets for C&W)
- * @param steps       iterations; 0 = the attack's default (SPEC 4)
+ * @param steps       iterations; 0 = the attack's default (METHOD 8.4)
  * @param stepSize    step; 0 = the attack's default
  * @param restarts    random restarts of the iterative attacks
  * @param clamp       default (on, off for SAP), on or off

@@ -11,8 +11,8 @@ import org.robustecg.preprocess.BeatSettings;
 /**
  * Settings of the ECG Preprocessor.
  *
- * @param mode          beats (cut from records at R peaks, SPEC 1.1), cut-beats (rows already are beats, e.g. a
- *                      Kaggle CSV) or records (fixed-length multi-lead records, SPEC 1.2)
+ * @param mode          beats (cut from records at R peaks, METHOD 2.3), cut-beats (rows already are beats, e.g. a
+ *                      Kaggle CSV) or records (fixed-length multi-lead records, METHOD 2.7)
  * @param bandPass      zero-phase band-pass corner frequencies {low, high} in Hz applied to every lead first, or
  *                      an empty array for none
  * @param beats         how beats are cut (beats and cut-beats modes)

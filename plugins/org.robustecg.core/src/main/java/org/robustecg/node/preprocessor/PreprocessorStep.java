@@ -184,7 +184,7 @@ public final class PreprocessorStep extends AbstractNodeStep {
         return Cpsc2018.prepare(chosen, labels, classes, s.records(), progress);
     }
 
-    /** Rows with exactly one diagnosis (SPEC 1.2 drops multi-label records). */
+    /** Rows with exactly one diagnosis (METHOD 2.6 drops multi-label records). */
     private static List<Integer> singleLabelled(List<List<String>> diagnoses) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < diagnoses.size(); i++) {
