@@ -17,9 +17,9 @@ import org.robustecg.model.LinfDistance;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.Losses;
 import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.Adamax;
-import org.robustecg.train.Losses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.objective.Losses;
 
 /**
  * APGD (Croce and Hein, ICML 2020), the step-size-free PGD at the core of AutoAttack, on the cross-entropy, the
@@ -188,13 +189,13 @@ final class Apgd {
         int classes = (int) logits.getShape().get(1);
         NDArray sorted = logits.sort(1);
         NDArray top = rank(sorted, 1, classes);
-        NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
+        NDArray oneHot = Losses.oneHot(labels, logits);
         NDArray zy = logits.mul(oneHot).sum(new int[] {1});
         if (targets == null) {
             NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
             return zy.sub(other).neg().div(top.sub(rank(sorted, 3, classes)).add(1e-12f));
         }
-        NDArray zt = logits.mul(Losses.crossEntropyTargets(targets, logits)).sum(new int[] {1});
+        NDArray zt = logits.mul(Losses.oneHot(targets, logits)).sum(new int[] {1});
         NDArray spread = top.sub(rank(sorted, 3, classes).add(rank(sorted, 4, classes)).mul(0.5f));
         return zy.sub(zt).neg().div(spread.add(1e-12f));
     }

@@ -8,7 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.objective.Losses;
 
 /**
  * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
@@ -75,7 +76,7 @@ public final class Attacks {
 
     /** Cross-entropy per sample {@code [B]}. */
     static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        return logits.logSoftmax(1).mul(Losses.crossEntropyTargets(labels, logits)).sum(new int[] {1}).neg();
+        return logits.logSoftmax(1).mul(Losses.oneHot(labels, logits)).sum(new int[] {1}).neg();
     }
 
     /** The Carlini-Wagner margin max_{k != y} z_k - z_y per sample (its ascent makes the sample wrong). */

@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.objective.Losses;
 
 /**
  * Two optimiser-driven attacks: the PGD variant of the ECG robustness literature (Adamax updates of the
@@ -126,7 +127,7 @@ final class IterativeAttacks {
                             }
                             NDArray distance = candidate.sub(x).square().sum(new int[] {1, 2});
                             NDArray logits = target.forward(candidate, mask).get(0);
-                            NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
+                            NDArray oneHot = Losses.oneHot(labels, logits);
                             NDArray zy = logits.mul(oneHot).sum(new int[] {1});
                             NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
                             NDArray margin = zy.sub(other).maximum(0f);

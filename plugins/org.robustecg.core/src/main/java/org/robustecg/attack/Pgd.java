@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.function.Function;
+import org.robustecg.model.AttackTarget;
 
 /**
  * l-inf PGD: optional uniform random start in the eps-ball, then steps of {@code stepSize * sign(grad)}

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.robustecg.attack.AttackTarget;
 
 /**
  * A network with its parameters, ready to run: inference-mode forward passes (what attacks see), training

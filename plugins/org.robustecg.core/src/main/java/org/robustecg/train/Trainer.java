@@ -20,7 +20,11 @@ import org.robustecg.attack.PgdSettings;
 import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
 import org.robustecg.model.Classifier;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.model.LinfHead;
+import org.robustecg.model.TrainSettings;
+import org.robustecg.objective.Losses;
+import org.robustecg.objective.Objective;
 import org.robustecg.progress.Progress;
 
 /**

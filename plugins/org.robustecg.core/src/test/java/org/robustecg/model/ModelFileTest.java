@@ -14,15 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.KaggleCsv;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.npz.NpyArray;
 import org.robustecg.io.npz.Npz;
+import org.robustecg.objective.LossSettings;
+import org.robustecg.objective.Objective;
 import org.robustecg.progress.Progress;
-import org.robustecg.train.EpochRecord;
-import org.robustecg.train.LossSettings;
-import org.robustecg.train.Objective;
-import org.robustecg.train.TrainSettings;
 
 class ModelFileTest {
 

@@ -1,4 +1,4 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
@@ -58,11 +58,7 @@ public final class Losses {
     }
 
     /** One-hot targets of int labels, shaped and typed like the logits {@code like}. */
-    public static NDArray crossEntropyTargets(NDArray labels, NDArray like) {
-        return oneHot(labels, like);
-    }
-
-    static NDArray oneHot(NDArray labels, NDArray like) {
+    public static NDArray oneHot(NDArray labels, NDArray like) {
         return labels.toType(DataType.INT64, false).oneHot((int) like.getShape().get(1), like.getDataType());
     }
 
