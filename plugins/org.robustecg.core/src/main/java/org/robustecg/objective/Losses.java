@@ -85,11 +85,19 @@ public final class Losses {
         return nsr.add(1).log().mul(correct).sum().div(correct.sum().maximum(1f));
     }
 
-    /** Multi-class hinge: mean of max(0, margin - (z_y - max_{k != y} z_k)). */
-    public static NDArray marginLoss(NDArray logits, NDArray labels, double margin) {
+    /** Multi-class hinge: mean of max(0, required - (z_y - max_{k != y} z_k)). */
+    public static NDArray marginLoss(NDArray logits, NDArray labels, double required) {
+        return margin(logits, labels).neg().add(required).maximum(0f).mean();
+    }
+
+    /**
+     * The margin z_y - max_{k != y} z_k per sample {@code [B]}: not positive once another class scores at least as
+     * high as the true one (Carlini and Wagner's f, the numerator of the DLR loss).
+     */
+    public static NDArray margin(NDArray logits, NDArray labels) {
         NDArray oneHot = oneHot(labels, logits);
         NDArray zy = logits.mul(oneHot).sum(new int[] {1});
-        NDArray others = logits.sub(oneHot.mul(1e9)).max(new int[] {1});
-        return zy.sub(others).neg().add(margin).maximum(0f).mean();
+        NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
+        return zy.sub(other);
     }
 }
