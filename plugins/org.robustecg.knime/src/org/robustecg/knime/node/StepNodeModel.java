@@ -29,6 +29,7 @@ import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.robustecg.engine.Engines;
 import org.robustecg.knime.port.ModelPortObject;
 import org.robustecg.knime.port.ModelPortObjectSpec;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.node.ModelPort;
 import org.robustecg.node.NodeStep;
@@ -39,7 +40,6 @@ import org.robustecg.node.StepContext;
 import org.robustecg.progress.CancelledException;
 import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
-import org.robustecg.train.EpochRecord;
 import org.robustecg.train.TrainingListener;
 
 /**

@@ -59,7 +59,7 @@ final class OptionChecks {
         double[] grid = values.stream().mapToDouble(Double::doubleValue).toArray();
         try {
             for (AttackKind kind : kinds) {
-                grid = SettingRanges.radii(kind, option, grid);
+                grid = kind.radii(option, grid);
             }
             return grid;
         } catch (IllegalArgumentException e) {

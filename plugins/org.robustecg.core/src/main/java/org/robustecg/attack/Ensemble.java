@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.robustecg.model.AttackTarget;
 
 /**
  * Attacks run one after another, each only on the beats that the model still classifies correctly, as

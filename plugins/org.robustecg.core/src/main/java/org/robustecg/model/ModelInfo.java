@@ -1,8 +1,6 @@
 package org.robustecg.model;
 
 import java.util.List;
-import org.robustecg.train.EpochRecord;
-import org.robustecg.train.TrainSettings;
 
 /**
  * What a model file says about its model besides the weights.

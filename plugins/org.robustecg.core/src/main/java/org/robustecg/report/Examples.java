@@ -8,6 +8,7 @@ import org.robustecg.attack.AttackSettings;
 import org.robustecg.attack.Attacks;
 import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
+import org.robustecg.model.Classifier;
 import org.robustecg.model.TrainedModel;
 
 /** Charts of single attacked inputs. */
@@ -21,12 +22,9 @@ public final class Examples {
             double eps, String title, Path png) throws IOException {
         try (NDManager scratch = model.manager().newSubManager()) {
             Batch b = Batch.of(data, new int[] {index}, scratch);
-            model.classifier().freeze(true);
             float[] adversarial;
-            try {
+            try (Classifier.Frozen frozen = model.classifier().frozen()) {
                 adversarial = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings).toFloatArray();
-            } finally {
-                model.classifier().freeze(false);
             }
             int length = data.length();
             Charts.adversarialExample(Arrays.copyOf(b.x().toFloatArray(), length), Arrays.copyOf(adversarial, length),

@@ -17,10 +17,10 @@ import java.util.Locale;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.io.EcgFormatException;
 import org.robustecg.model.Architecture;
+import org.robustecg.objective.Objective;
 import org.robustecg.settings.FileNames;
 import org.robustecg.settings.Range;
 import org.robustecg.settings.SettingRanges;
-import org.robustecg.train.Objective;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -161,7 +161,7 @@ public final class StudyFiles {
                 for (int k = 0; k < radii.length; k++) {
                     radii[k] = r.number(list.get(k), at + "eps[" + k + "]");
                 }
-                radii = SettingRanges.radii(AttackKind.ofCliName(kind), at + "eps", radii);
+                radii = AttackKind.ofCliName(kind).radii(at + "eps", radii);
             } catch (IllegalArgumentException ex) {
                 throw r.error(ex.getMessage());
             }

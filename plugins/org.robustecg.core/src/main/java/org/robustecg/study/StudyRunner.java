@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
 import org.robustecg.attack.AttackSettings;
-import org.robustecg.attack.ChannelActivations;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Split;
@@ -23,6 +22,7 @@ import org.robustecg.database.MitBih;
 import org.robustecg.engine.Engines;
 import org.robustecg.io.AtomicFiles;
 import org.robustecg.io.wfdb.WfdbReadOptions;
+import org.robustecg.metrics.ChannelActivations;
 import org.robustecg.metrics.ConfusionMatrix;
 import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
@@ -31,11 +31,11 @@ import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.Objective;
 import org.robustecg.preprocess.BeatSettings;
 import org.robustecg.progress.Progress;
 import org.robustecg.train.Learner;
 import org.robustecg.train.LearnerSettings;
-import org.robustecg.train.Objective;
 import org.robustecg.train.TrainingListener;
 
 /**
@@ -200,7 +200,7 @@ public final class StudyRunner {
             warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
             long correct = Math.round(c.accuracy() * c.total());
             // The shares of the epoch whose parameters were kept.
-            List<org.robustecg.train.EpochRecord> history = model.info().history();
+            List<org.robustecg.model.EpochRecord> history = model.info().history();
             int kept = Math.min(history.size(), Math.max(1, model.info().bestEpoch())) - 1;
             List<Double> headChanged = kept < 0 || history.get(kept).headChanged() == null
                     ? List.of() : history.get(kept).headChanged();
@@ -223,7 +223,7 @@ public final class StudyRunner {
                 .withData(0, true, 0.1).withMonitoring(0, 0).withSeed(spec.seed());
         try (Learner.Learned learned = Learner.train(settings, train, null, new TrainingListener() {
             @Override
-            public void epoch(org.robustecg.train.EpochRecord r) {
+            public void epoch(org.robustecg.model.EpochRecord r) {
                 log.accept(String.format("  %s epoch %d: loss %.4f, validation accuracy %.4f (%.1f s)", m.name(), r.epoch(),
                         r.trainLoss(), r.validationAccuracy(), r.seconds()));
             }

@@ -7,7 +7,9 @@ import org.robustecg.data.Split;
 import org.robustecg.data.Splits;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.LossSettings;
 import org.robustecg.progress.Progress;
 
 /**

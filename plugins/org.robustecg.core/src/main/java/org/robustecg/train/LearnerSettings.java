@@ -2,6 +2,7 @@ package org.robustecg.train;
 
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.objective.Objective;
 import org.robustecg.settings.SettingRanges;
 
 /**

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.robustecg.model.AttackTarget;
 
 /** Attacks on small real engine computations (linear and two-layer models), checked against definitions. */
 class AttacksTest {

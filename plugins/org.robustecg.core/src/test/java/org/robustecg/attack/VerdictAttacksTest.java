@@ -15,6 +15,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.robustecg.model.AttackTarget;
 
 /** Best iterates, Square, the DLR losses, APGD-T and the ensemble, on small fixed networks of the real engine. */
 class VerdictAttacksTest {

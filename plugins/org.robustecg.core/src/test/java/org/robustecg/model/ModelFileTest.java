@@ -5,24 +5,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.KaggleCsv;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.npz.NpyArray;
 import org.robustecg.io.npz.Npz;
+import org.robustecg.objective.LossSettings;
+import org.robustecg.objective.Objective;
 import org.robustecg.progress.Progress;
-import org.robustecg.train.EpochRecord;
-import org.robustecg.train.LossSettings;
-import org.robustecg.train.Objective;
-import org.robustecg.train.TrainSettings;
 
 class ModelFileTest {
+
+    /** A CASLCNet (width 0.02, MART, 2 epochs) that the project wrote in format version 1, and its logits. */
+    private static final Path V1 = org.robustecg.TestData.file("models/caslcnet-v1.recg");
+    private static final Path V1_LOGITS = org.robustecg.TestData.file("models/caslcnet-v1.logits.csv");
+
+    /** The main head's logits on the first 10 beats of the Kaggle excerpt, row-major. */
+    private static float[] logits(TrainedModel model) throws Exception {
+        Dataset beats = KaggleCsv.read(org.robustecg.TestData.file("kaggle-heartbeat/mitbih_test_first100.csv"),
+                KaggleCsv.IndexColumn.AUTO);
+        model.classifier().freeze(true);
+        try (NDManager scratch = model.manager().newSubManager()) {
+            Batch b = Batch.of(beats, Batch.range(0, 10), scratch);
+            return model.classifier().forward(b.x(), b.mask()).get(0).toFloatArray();
+        } finally {
+            model.classifier().freeze(false);
+        }
+    }
+
+    @Test
+    void aVersionOneFileReadsToTheSameModel() throws Exception {
+        String[] cells = Files.readString(V1_LOGITS).trim().split("[,\\s]+");
+        float[] expected = new float[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            expected[i] = Float.parseFloat(cells[i]);
+        }
+        try (TrainedModel model = ModelFile.load(V1)) {
+            assertEquals(Objective.MART, model.info().training().loss().objective());
+            assertEquals(0.02, model.info().settings().widthMultiplier());
+            // Written by the same engine on another machine the last bits of a float may differ.
+            assertArrayEquals(expected, logits(model), 1e-5f);
+        }
+    }
 
     private static ModelInfo info() {
         return new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET).withWidth(1.0 / 16), KaggleCsv.CLASSES, 125, 0,

@@ -29,7 +29,13 @@ import org.robustecg.model.Architecture;
 import org.robustecg.model.Classifier;
 import org.robustecg.model.EcgModel;
 import org.robustecg.model.EcgNetwork;
+import org.robustecg.model.EpochRecord;
+import org.robustecg.model.InputGradient;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainSettings;
+import org.robustecg.objective.LossSettings;
+import org.robustecg.objective.Losses;
+import org.robustecg.objective.Objective;
 import org.robustecg.preprocess.BeatSettings;
 import org.robustecg.progress.CancelledException;
 import org.robustecg.progress.Progress;
@@ -132,16 +138,13 @@ class TrainerTest {
             EcgModel net = EcgModel.of(ModelSettings.mitBih(Architecture.RESNET18).withWidth(1.0 / 8));
             net.initialize(m, DataType.FLOAT64, new Shape(1, 1, 187));
             Classifier model = new Classifier(net, m);
-            model.freeze(true);
             NDArray x = m.create(beats.item(0)).toType(DataType.FLOAT64, false).reshape(1, 1, 187);
             NDArray label = m.create(new int[] {beats.labels()[0]});
-            NDArray leaf = x.duplicate();
-            leaf.setRequiresGradient(true);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(leaf, null).get(0);
-                collector.backward(logits.mul(Losses.oneHot(label, logits)).sum());
+            NDArray g;
+            try (Classifier.Frozen frozen = model.frozen()) {
+                g = InputGradient.at(model, x, null, m, out -> out.get(0).mul(Losses.oneHot(label, out.get(0)))
+                        .sum(new int[] {1})).gradient();
             }
-            NDArray g = leaf.getGradient();
             double l1 = g.abs().sum().getDouble();
             double h = 1e-6;
             double zy = model.forward(x, null).get(0).getDouble(0, beats.labels()[0]);
@@ -156,10 +159,11 @@ class TrainerTest {
             Classifier model = network(Architecture.CASLCNET, m, 3);
             Batch batch = Batch.of(beats, Batch.range(0, 8), m);
             float[] before = trainingGradient(model, batch);
-            model.freeze(true);
-            Pgd.perturb(model, batch.x(), null, new PgdSettings(0.1, 0.01, 3, true, 0, 1),
-                    out -> Losses.crossEntropy(out.get(0), batch.labels()));
-            model.freeze(false);
+            try (Classifier.Frozen frozen = model.frozen()) {
+                Pgd.perturb(model, batch.x(), null, new PgdSettings(0.1, 0.01, 3, true, 0, 1),
+                        out -> Losses.crossEntropy(out.get(0), batch.labels()));
+            }
+            // Closing the handle thawed the parameters: training computes their gradient as before.
             assertArrayEquals(before, trainingGradient(model, batch), "identical with and without the attack");
         }
     }

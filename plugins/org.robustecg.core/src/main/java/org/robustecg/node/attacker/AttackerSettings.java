@@ -52,7 +52,7 @@ public record AttackerSettings(AttackKind kind, double[] epsilons, int steps, do
 
     public static AttackerSettings of(OptionValues v) {
         AttackKind kind = AttackKind.ofCliName(v.text("attack"));
-        double[] eps = SettingRanges.radii(kind, "setting 'Radii (eps)' (epsilons)", v.numbers("epsilons"));
+        double[] eps = kind.radii("setting 'Radii (eps)' (epsilons)", v.numbers("epsilons"));
         return new AttackerSettings(kind, eps, v.integer("steps"), v.number("step_size"), v.integer("restarts"), v.text("clamp"),
                 v.number("aux_weight"), v.integer("batch_size"), v.bool("adversarial_output"), v.integer("seed"));
     }

@@ -8,24 +8,24 @@ import java.util.List;
 import org.robustecg.data.Dataset;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelSettings;
-import org.robustecg.node.ModelPort;
 import org.robustecg.node.AbstractNodeStep;
+import org.robustecg.node.ModelPort;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
-import org.robustecg.settings.SettingRanges;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.DatasetTables;
+import org.robustecg.objective.Objective;
+import org.robustecg.settings.SettingRanges;
 import org.robustecg.table.Column;
 import org.robustecg.table.ColumnType;
 import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
-import org.robustecg.train.EpochRecord;
 import org.robustecg.train.Learner;
 import org.robustecg.train.LearnerSettings;
-import org.robustecg.train.Objective;
 
 /** CASLCNet Learner: trains any architecture with any loss on a table of items. */
 public final class LearnerStep extends AbstractNodeStep {

@@ -1,4 +1,6 @@
-package org.robustecg.train;
+package org.robustecg.model;
+
+import org.robustecg.objective.LossSettings;
 
 /**
  * How a network is trained (METHOD 4; every value a default a user can change).

@@ -1,10 +1,11 @@
-package org.robustecg.attack;
+package org.robustecg.metrics;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.robustecg.attack.AttackSettings;
+import org.robustecg.attack.Attacks;
 import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
-import org.robustecg.metrics.ChannelActivation;
 import org.robustecg.model.Inference;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.progress.Progress;

@@ -1,4 +1,4 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import java.util.Locale;
 

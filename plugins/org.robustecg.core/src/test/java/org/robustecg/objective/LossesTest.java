@@ -1,4 +1,4 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
