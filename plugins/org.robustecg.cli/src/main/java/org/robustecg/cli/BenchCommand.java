@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             var classifier = model.classifier();
             try (Classifier.Frozen frozen = classifier.frozen()) {
                 // Each call works on a copy of the batch in its own sub-manager, as the trainer and the attacks do:
-                // an op whose first operand lives in the model's manager would keep every temporary there (SPEC 7).
+                // an op whose first operand lives in the model's manager would keep every temporary there (METHOD 10.1).
                 result.put("forward_ms", time(() -> {
                     try (NDManager s = m.newSubManager()) {
                         classifier.forward(batchCopy(x, s), null).head().toFloatArray();
@@ -227,7 +227,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Training-mode forward pass and backward pass (parameter gradients) on a copy of the batch in {@code s}. */
     private static void trainingPass(Classifier classifier, NDManager s, NDArray x, NDArray y) {
-        try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector c = Gradients.collector()) {
             NDArray labels = batchCopy(y, s);
             c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
         }

@@ -1,6 +1,5 @@
 package org.robustecg.model;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.robustecg.engine.Gradients;
 
 /**
  * One forward and backward pass of a target in inference mode for the gradient of a loss with respect to its input
@@ -38,7 +38,7 @@ public record InputGradient(NDArray variable, NDArray input, NDList outputs, NDA
         NDArray leaf = variable.duplicate();
         leaf.attach(manager);
         leaf.setRequiresGradient(true);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector collector = Gradients.collector()) {
             NDArray input = toInput.apply(leaf);
             NDList outputs = target.forward(input, mask);
             NDArray perSample = loss.apply(input, outputs);
