@@ -30,8 +30,8 @@ import org.robustecg.engine.Engines;
 import org.robustecg.knime.port.ModelPortObject;
 import org.robustecg.knime.port.ModelPortObjectSpec;
 import org.robustecg.model.EpochRecord;
-import org.robustecg.model.ModelInfo;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.NodeStep;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.PngImage;
@@ -79,7 +79,7 @@ public class StepNodeModel extends NodeModel {
         List<Object> specs = new ArrayList<>();
         for (PortObjectSpec s : inSpecs) {
             specs.add(s instanceof org.knime.core.data.DataTableSpec t ? KnimeTables.toCore(t)
-                    : s instanceof ModelPortObjectSpec m ? m.info() : null);
+                    : s instanceof ModelPortObjectSpec m ? m.spec() : null);
         }
         OptionValues values = settings.values();
         try {
@@ -92,7 +92,7 @@ public class StepNodeModel extends NodeModel {
                         && inSpecs[through] instanceof org.knime.core.data.DataTableSpec in
                         ? KnimeTables.appendedSpec(in, t)
                         : o instanceof TableSpec t ? KnimeTables.toKnime(t)
-                        : o instanceof ModelInfo m ? new ModelPortObjectSpec(m)
+                        : o instanceof ModelPortSpec m ? new ModelPortObjectSpec(m)
                         : step.outputs().get(i).kind() == Port.Kind.IMAGE ? new ImagePortObjectSpec(PNGImageContent.TYPE)
                         : null;
             }

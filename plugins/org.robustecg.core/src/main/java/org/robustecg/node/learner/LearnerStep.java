@@ -13,6 +13,7 @@ import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.Option;
 import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
@@ -100,9 +101,13 @@ public final class LearnerStep extends AbstractNodeStep {
                 .withMonitoring(v.integer("early_stopping"), v.integer("robust_samples")).withSeed(v.integer("seed"));
     }
 
+    /**
+     * The model's spec is known when the training table declares its classes (the ECG Preprocessor's do), so that
+     * the nodes after the learner configure before it runs.
+     */
     @Override
     public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
-        settings(values);
+        LearnerSettings settings = settings(values);
         for (int i = 0; i < inputSpecs.size(); i++) {
             if (inputSpecs.get(i) instanceof TableSpec spec) {
                 String what = i == 0 ? "the training table" : "the validation table";
@@ -110,7 +115,13 @@ public final class LearnerStep extends AbstractNodeStep {
                 DatasetTables.leadColumns(spec, what);
             }
         }
-        return Arrays.asList(null, HISTORY);
+        ModelPortSpec model = null;
+        if (inputSpecs.get(0) instanceof TableSpec train) {
+            List<String> classes = DatasetTables.classNames(train);
+            model = classes.isEmpty() ? null : new ModelPortSpec(settings.architecture(), classes,
+                    DatasetTables.leadColumns(train, "the training table").size(), null);
+        }
+        return Arrays.asList(model, HISTORY);
     }
 
     @Override

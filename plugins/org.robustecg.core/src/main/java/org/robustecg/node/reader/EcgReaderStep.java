@@ -61,8 +61,8 @@ public final class EcgReaderStep extends AbstractNodeStep {
             requireFile(s.reference());
         }
         Object records = switch (s.format()) {
-            case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"));
-            case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS);
+            case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"), diagnosisClasses(s.format()));
+            case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS, diagnosisClasses(s.format()));
             case "wfdb" -> wfdbRecordsSpec(s);
             default -> null; // EDF: lead names are only known after reading
         };
@@ -133,7 +133,8 @@ public final class EcgReaderStep extends AbstractNodeStep {
         progress.update(1, "done");
         List<String> leads = s.format().equals("cpsc2018") ? Cpsc2018.LEADS
                 : s.format().equals("kaggle-csv") ? List.of("signal") : RecordTables.leadNames(records);
-        return List.of(RecordTables.records(records, diagnoses, leads), RecordTables.annotations(annotations));
+        return List.of(RecordTables.records(records, diagnoses, leads, diagnosisClasses(s.format())),
+                RecordTables.annotations(annotations));
     }
 
     /**
@@ -157,10 +158,19 @@ public final class EcgReaderStep extends AbstractNodeStep {
                     }
                 }
             }
-            return RecordTables.recordsSpec(leads);
+            return RecordTables.recordsSpec(leads, List.of());
         } catch (EcgFormatException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The classes a format's diagnoses are drawn from (CPSC2018's nine, the Kaggle set's AAMI five); else none. */
+    private static List<String> diagnosisClasses(String format) {
+        return switch (format) {
+            case "cpsc2018" -> Cpsc2018.CLASSES;
+            case "kaggle-csv" -> KaggleCsv.CLASSES;
+            default -> List.of();
+        };
     }
 
     private static void requireFolder(Path folder) {
