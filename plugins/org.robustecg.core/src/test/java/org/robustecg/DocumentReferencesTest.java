@@ -39,31 +39,19 @@ class DocumentReferencesTest {
             + ")*)");
     private static final Pattern HEADING = Pattern.compile("#{2,6} (" + NUMBER + ")\\.? .*");
 
-    /**
-     * The coordinator keeps docs/RESULTS.md and rewrites its citations there; until then it is exempt, and this
-     * test says when the exemption has become unnecessary.
-     */
-    private static final String NOT_YET_REWRITTEN = "docs/RESULTS.md";
-
     @Test
     void noFileCitesTheOutsideSpecification() throws IOException {
         List<String> found = new ArrayList<>();
-        boolean exemptStillCites = false;
         for (Path file : textFiles()) {
             String name = ROOT.relativize(file).toString().replace('\\', '/');
             List<String> lines = lines(file);
             for (int i = 0; i < lines.size(); i++) {
                 if (OUTSIDE_CITATION.matcher(lines.get(i)).find()) {
-                    if (name.equals(NOT_YET_REWRITTEN)) {
-                        exemptStillCites = true;
-                    } else {
-                        found.add(name + ":" + (i + 1) + ": " + lines.get(i).strip());
-                    }
+                    found.add(name + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
             }
         }
         assertEquals(List.of(), found, "cite the sections of docs/METHOD.md (METHOD n.m) instead");
-        assertTrue(exemptStillCites, NOT_YET_REWRITTEN + " cites no outside section any more: end its exemption");
     }
 
     @Test
