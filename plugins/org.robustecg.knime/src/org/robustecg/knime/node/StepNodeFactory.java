@@ -17,6 +17,11 @@ public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
         this.step = step;
     }
 
+    /** The step this factory's nodes run (for the checks on KNIME's classes in the test fragment). */
+    NodeStep step() {
+        return step;
+    }
+
     @Override
     public StepNodeModel createNodeModel() {
         return new StepNodeModel(step);

@@ -23,7 +23,6 @@ import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.robustecg.knime.port.ModelPortObjectSpec;
 import org.robustecg.model.EpochRecord;
-import org.robustecg.node.NodeCatalog;
 import org.robustecg.node.Option;
 import org.robustecg.node.learner.LearnerStep;
 
@@ -41,23 +40,34 @@ public final class InKnimeChecks {
     /** Every file and folder chooser of every node dialog is titled with its option's label, not KNIME's default. */
     public static void fileChoosersAreLabelled() throws Exception {
         int choosers = 0;
-        for (NodeCatalog.Entry entry : NodeCatalog.entries()) {
-            StepNodeFactory factory = (StepNodeFactory) Class.forName(entry.factory()).getConstructor().newInstance();
-            if (entry.step().options().isEmpty()) {
+        String pluginXml;
+        try (var in = InKnimeChecks.class.getClassLoader().getResourceAsStream("plugin.xml")) {
+            check(in != null, "the node bundle's plugin.xml is not visible to the fragment");
+            pluginXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher factories = java.util.regex.Pattern.compile("factory-class=\"([^\"]+)\"")
+                .matcher(pluginXml);
+        int nodes = 0;
+        while (factories.find()) {
+            nodes++;
+            StepNodeFactory factory = (StepNodeFactory) Class.forName(factories.group(1)).getConstructor().newInstance();
+            org.robustecg.node.NodeStep step = factory.step();
+            if (step.options().isEmpty()) {
                 continue;
             }
             List<String> titles = new ArrayList<>();
             titles(factory.createNodeDialogPane().getPanel(), titles);
-            for (Option o : entry.step().options()) {
+            for (Option o : step.options()) {
                 if (o.kind() == Option.Kind.FILE || o.kind() == Option.Kind.FOLDER) {
                     choosers++;
-                    check(titles.contains(o.label()), entry.step().name() + ": no chooser titled '" + o.label()
+                    check(titles.contains(o.label()), step.name() + ": no chooser titled '" + o.label()
                             + "'; titles " + titles);
                 }
             }
-            check(!titles.contains("Selected File:") && !titles.contains("Selected Directory:"), entry.step().name()
+            check(!titles.contains("Selected File:") && !titles.contains("Selected Directory:"), step.name()
                     + ": a chooser keeps KNIME's default title: " + titles);
         }
+        check(nodes == 9, "nodes in plugin.xml: " + nodes);
         check(choosers >= 5, "file and folder choosers found: " + choosers);
     }
 
