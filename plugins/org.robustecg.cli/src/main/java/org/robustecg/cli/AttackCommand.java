@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
@@ -112,18 +113,24 @@ final class AttackCommand implements Callable<Integer> {
     }
 
     private AttackSettings settings(AttackKind kind, TrainedModel m) {
-        AttackSettings s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper()).withRestarts(restarts)
-                .withAuxWeight(auxWeight).withSeed(seed);
+        AttackSettings.Builder s = AttackSettings.defaults(kind, m.info().lower(), m.info().upper()).toBuilder()
+                .restarts(restarts).auxWeight(auxWeight).seed(seed);
         if (steps != null) {
-            s = s.withSteps(steps);
+            s.steps(steps);
         }
         if (stepSize != null) {
-            s = s.withStepSize(stepSize);
+            s.stepSize(OptionalDouble.of(stepSize));
         }
-        if (queries != null || squareInit != null) {
-            s = s.withSquare(queries != null ? queries : s.queries(), squareInit != null ? squareInit : s.squareInit());
+        if (queries != null) {
+            s.queries(queries);
         }
-        return targets != null ? s.withTargets(targets) : s;
+        if (squareInit != null) {
+            s.squareInit(squareInit);
+        }
+        if (targets != null) {
+            s.targets(targets);
+        }
+        return s.build();
     }
 
     @Override

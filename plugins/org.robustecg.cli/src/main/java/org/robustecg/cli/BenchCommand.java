@@ -64,8 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     private Integer pgdCurve() throws Exception {
         var data = org.robustecg.data.DatasetFiles.load(pgdCurve);
         data = data.select(org.robustecg.data.Batch.range(0, Math.min(items, data.size())));
-        ModelInfo info = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET), data.classNames(), 125, 0, 1, "bench",
-                null, null, 0);
+        ModelInfo info = ModelInfo.untrained(ModelSettings.mitBih(Architecture.CASLCNET), data.classNames(), 125, 0, 1,
+                "bench");
         double[] grid = {0.01, 0.03, 0.05, 0.1, 0.2, 0.3};
         Map<String, Object> result = new LinkedHashMap<>();
         try (TrainedModel model = TrainedModel.create(info, 1)) {
@@ -104,8 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         result.put("device", Engines.describe());
         result.put("batch", batch);
         ModelSettings settings = ModelSettings.mitBih(Architecture.RESNET18);
-        ModelInfo info = new ModelInfo(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null,
-                null, 0);
+        ModelInfo info = ModelInfo.untrained(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
         try (TrainedModel model = TrainedModel.create(info, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(batch, 1, 187));
@@ -139,8 +138,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }));
         }
-        ModelInfo caslcnet = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET),
-                java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null, null, 0);
+        ModelInfo caslcnet = ModelInfo.untrained(ModelSettings.mitBih(Architecture.CASLCNET),
+                java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
         try (TrainedModel model = TrainedModel.create(caslcnet, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(128, 1, 187));

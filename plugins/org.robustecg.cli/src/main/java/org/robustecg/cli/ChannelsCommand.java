@@ -77,13 +77,14 @@ final class ChannelsCommand implements Callable<Integer> {
         double level = threshold != null ? threshold : d.leads() > 1 ? 0.7 : 0.2;
         ChannelActivation result;
         try (TrainedModel m = ModelFile.load(model)) {
-            AttackSettings settings = AttackSettings.defaults(kind, m.info().lower(), m.info().upper());
+            AttackSettings.Builder settings = AttackSettings.defaults(kind, m.info().lower(), m.info().upper())
+                    .toBuilder();
             if (steps != null) {
-                settings = settings.withSteps(steps);
+                settings.steps(steps);
             }
             ConsoleProgress progress = new ConsoleProgress("channels", !json, Interrupts.CANCELLED);
             try {
-                result = ChannelActivations.measure(m, d, settings, eps, level, batch, progress);
+                result = ChannelActivations.measure(m, d, settings.build(), eps, level, batch, progress);
             } finally {
                 progress.finish();
             }

@@ -3,6 +3,8 @@ package org.robustecg.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
@@ -126,12 +128,11 @@ final class TrainCommand implements Callable<Integer> {
         Resources resources = new Resources();
         Dataset train = DatasetFiles.load(data);
         Dataset val = validation == null ? null : DatasetFiles.load(validation);
-        LearnerSettings settings = LearnerSettings.of(architecture, objective).withAlpha(alpha)
-                .withRegularisation(regularisation == null ? Double.NaN : regularisation)
-                .withAdversary(eps == null ? Double.NaN : eps, steps)
-                .withSchedule(epochs, batch == null ? 0 : batch, lr == null ? Double.NaN : lr)
-                .withNetwork(width, channelsPerGroup).withData(subset == null ? 0 : subset, balance, valFraction)
-                .withMonitoring(earlyStopping, 200).withSeed(seed);
+        LearnerSettings settings = LearnerSettings.builder(architecture, objective).alpha(alpha)
+                .regularisation(optional(regularisation)).epsilon(optional(eps)).attackSteps(steps).epochs(epochs)
+                .batchSize(optional(batch)).learningRate(optional(lr)).width(width).channelsPerGroup(channelsPerGroup)
+                .perClass(optional(subset)).balance(balance).validationFraction(valFraction)
+                .earlyStopping(earlyStopping).seed(seed).build();
         if (!json) {
             System.err.printf("training %s with %s on %s on %s%n", architecture.cliName(), objective.cliName(), data,
                     Engines.describe());
@@ -167,6 +168,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** ", head changed 12% 30% ..." for a model with an l-inf head, else nothing. */
+    /** An option the user left out is unset: the learner then takes the paper's value for the data. */
+    private static OptionalDouble optional(Double value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
     private static String headChanged(EpochRecord r) {
         if (r.headChanged() == null || r.headChanged().isEmpty()) {
             return "";

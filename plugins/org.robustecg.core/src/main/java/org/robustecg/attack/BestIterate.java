@@ -74,9 +74,4 @@ final class BestIterate {
     NDArray point() {
         return point;
     }
-
-    /** Whether each sample's best point fools the model. */
-    boolean[] fooled() {
-        return fooled.clone();
-    }
 }

@@ -66,11 +66,6 @@ public final class ConfusionMatrix {
         return counts[k][k] / (double) row(k);
     }
 
-    /** Precision of class k: C[k][k] / column k (NaN if never predicted). */
-    public double precision(int k) {
-        return counts[k][k] / (double) column(k);
-    }
-
     /** F1 of class k: 2 C[k][k] / (row k + column k); 0 for a class neither present nor predicted. */
     public double f1(int k) {
         long denominator = row(k) + column(k);

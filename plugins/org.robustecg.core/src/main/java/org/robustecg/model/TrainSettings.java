@@ -3,7 +3,9 @@ package org.robustecg.model;
 import org.robustecg.objective.LossSettings;
 
 /**
- * How a network is trained (METHOD 4; every value a default a user can change).
+ * How a network is trained (METHOD 4; every value a default a user can change): what the trainer follows and
+ * what a model's description records. Start from {@link #mitBih} or {@link #cpsc} and change values with
+ * {@link #toBuilder()}.
  *
  * @param loss            the objective and its weights
  * @param epochs          passes over the training data (100 in the paper)
@@ -38,64 +40,121 @@ public record TrainSettings(LossSettings loss, int epochs, int batchSize, double
 
     /** The paper's MIT-BIH settings with this loss. */
     public static TrainSettings mitBih(LossSettings loss) {
-        return new TrainSettings(loss, 100, 512, 1e-3, 0.1, 10, 0.01, 0f, 1f, 8, 1000, 0.8, 10, 0, 200, 1);
+        return new Builder(loss).batchSize(512).learningRate(1e-3).epsilon(0.1).range(0f, 1f).robustSamples(200)
+                .build();
     }
 
     /** The paper's CPSC2018 settings with this loss (MSE term on). */
     public static TrainSettings cpsc(LossSettings loss) {
-        return new TrainSettings(loss.withMse(1), 100, 64, 1e-4, 0.01, 10, 0.001, -1f, 1f, 8, 1000, 0.8, 10, 0, 100, 1);
+        return new Builder(loss.toBuilder().mseWeight(1).build()).batchSize(64).learningRate(1e-4).epsilon(0.01)
+                .range(-1f, 1f).robustSamples(100).build();
     }
 
-    public TrainSettings withEpochs(int e) {
-        return new TrainSettings(loss, e, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper, pStart,
-                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public TrainSettings withBatchSize(int b) {
-        return new TrainSettings(loss, epochs, b, learningRate, epsilon, attackSteps, stepSize, lower, upper, pStart,
-                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
-    }
+    /**
+     * Training settings, starting at the paper's values that do not depend on the data (100 epochs, 10 adversary
+     * steps, p from 8 to 1000 over 80 % of the steps, plateau patience 10, no early stopping, seed 1); the ranges are
+     * checked by {@link #build()}.
+     */
+    public static final class Builder {
 
-    public TrainSettings withLearningRate(double lr) {
-        return new TrainSettings(loss, epochs, batchSize, lr, epsilon, attackSteps, stepSize, lower, upper, pStart,
-                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
-    }
+        private final LossSettings loss;
+        private int epochs = 100;
+        private int batchSize;
+        private double learningRate;
+        private double epsilon;
+        private int attackSteps = 10;
+        private double stepSize;
+        private float lower;
+        private float upper;
+        private double pStart = 8;
+        private double pEnd = 1000;
+        private double pFraction = 0.8;
+        private int plateauPatience = 10;
+        private int earlyStopping;
+        private int robustSamples;
+        private long seed = 1;
 
-    /** The adversary's radius, with its step at a tenth of it. */
-    public TrainSettings withEpsilon(double eps) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, eps, attackSteps, eps / 10, lower, upper,
-                pStart, pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
-    }
+        private Builder(LossSettings loss) {
+            this.loss = loss;
+        }
 
-    public TrainSettings withAttackSteps(int steps) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, steps, stepSize, lower, upper, pStart,
-                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
-    }
+        private Builder(TrainSettings s) {
+            loss = s.loss;
+            epochs = s.epochs;
+            batchSize = s.batchSize;
+            learningRate = s.learningRate;
+            epsilon = s.epsilon;
+            attackSteps = s.attackSteps;
+            stepSize = s.stepSize;
+            lower = s.lower;
+            upper = s.upper;
+            pStart = s.pStart;
+            pEnd = s.pEnd;
+            pFraction = s.pFraction;
+            plateauPatience = s.plateauPatience;
+            earlyStopping = s.earlyStopping;
+            robustSamples = s.robustSamples;
+            seed = s.seed;
+        }
 
-    public TrainSettings withSeed(long s) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
-                pStart, pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, s);
-    }
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
 
-    public TrainSettings withEarlyStopping(int patience) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
-                pStart, pEnd, pFraction, plateauPatience, patience, robustSamples, seed);
-    }
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
 
-    public TrainSettings withRobustSamples(int n) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
-                pStart, pEnd, pFraction, plateauPatience, earlyStopping, n, seed);
-    }
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
 
-    /** The valid input range the adversary clamps to. */
-    public TrainSettings withRange(float lo, float hi) {
-        return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lo, hi, pStart,
-                pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
-    }
+        /** The adversary's radius, with its step at a tenth of it. */
+        public Builder epsilon(double value) {
+            epsilon = value;
+            stepSize = value / 10;
+            return this;
+        }
 
-    public TrainSettings withLoss(LossSettings l) {
-        return new TrainSettings(l, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
-                pStart, pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
+        public Builder attackSteps(int value) {
+            attackSteps = value;
+            return this;
+        }
+
+        /** The valid input range the adversary clamps to. */
+        public Builder range(float lo, float hi) {
+            lower = lo;
+            upper = hi;
+            return this;
+        }
+
+        public Builder earlyStopping(int value) {
+            earlyStopping = value;
+            return this;
+        }
+
+        public Builder robustSamples(int value) {
+            robustSamples = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public TrainSettings build() {
+            return new TrainSettings(loss, epochs, batchSize, learningRate, epsilon, attackSteps, stepSize, lower, upper,
+                    pStart, pEnd, pFraction, plateauPatience, earlyStopping, robustSamples, seed);
+        }
     }
 
     /** The l-p relaxation's p after {@code step} of {@code total} steps: exponential from pStart to pEnd, then inf. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
@@ -29,7 +31,6 @@ import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
-import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.objective.Objective;
 import org.robustecg.preprocess.BeatSettings;
@@ -217,10 +218,11 @@ public final class StudyRunner {
     }
 
     private void train(StudySpec.ModelSpec m, Dataset train, Path file, Progress progress) throws IOException {
-        LearnerSettings settings = LearnerSettings.of(Architecture.ofCliName(m.architecture()), Objective.ofCliName(m.loss()))
-                .withAlpha(m.alpha()).withAdversary(m.epsilon(), m.attackSteps())
-                .withSchedule(m.epochs(), m.batch(), m.learningRate()).withNetwork(m.width(), ModelSettings.CHANNELS_PER_GROUP)
-                .withData(0, true, 0.1).withMonitoring(0, 0).withSeed(spec.seed());
+        LearnerSettings settings = LearnerSettings.builder(Architecture.ofCliName(m.architecture()),
+                Objective.ofCliName(m.loss())).alpha(m.alpha()).epsilon(OptionalDouble.of(m.epsilon()))
+                .attackSteps(m.attackSteps()).epochs(m.epochs()).batchSize(OptionalInt.of(m.batch()))
+                .learningRate(OptionalDouble.of(m.learningRate())).width(m.width()).balance(true)
+                .robustSamples(0).seed(spec.seed()).build();
         try (Learner.Learned learned = Learner.train(settings, train, null, new TrainingListener() {
             @Override
             public void epoch(org.robustecg.model.EpochRecord r) {
@@ -249,14 +251,15 @@ public final class StudyRunner {
             String fingerprint = GSON.toJson(List.of(a, m, spec.data(), spec.seed()));
             Path fingerprintFile = dir.resolve(m.name() + "-" + a.kind() + ".fingerprint.json");
             long t0 = System.nanoTime();
-            AttackSettings settings = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
-                    .withSeed(spec.seed());
+            AttackSettings.Builder chosen = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
+                    .toBuilder().seed(spec.seed());
             if (a.steps() > 0) {
-                settings = settings.withSteps(a.steps());
+                chosen.steps(a.steps());
             }
             if (a.queries() > 0) {
-                settings = settings.withSquare(a.queries(), AttackSettings.SQUARE_INIT);
+                chosen.queries(a.queries());
             }
+            AttackSettings settings = chosen.build();
             List<AttackRecord> rows;
             if (unchanged(fingerprintFile, fingerprint) && Files.exists(file)) {
                 rows = PredictionsCsv.read(file);
@@ -277,8 +280,8 @@ public final class StudyRunner {
         }
         if (spec.channels() > 0) {
             var analysis = ChannelActivations.measure(model, test, AttackSettings.defaults(AttackKind.PGD,
-                    model.info().lower(), model.info().upper()).withSteps(20).withSeed(spec.seed()), spec.channels(),
-                    spec.data().cpsc() ? 0.7 : 0.2, 128, Progress.NONE);
+                    model.info().lower(), model.info().upper()).toBuilder().steps(20).seed(spec.seed()).build(),
+                    spec.channels(), spec.data().cpsc() ? 0.7 : 0.2, 128, Progress.NONE);
             String magnitude = "plots/channels-" + m.name() + "-magnitude.png";
             String frequency = "plots/channels-" + m.name() + "-frequency.png";
             org.robustecg.report.Charts.channelActivation(analysis, false, m.name() + ": channel activation magnitude, "

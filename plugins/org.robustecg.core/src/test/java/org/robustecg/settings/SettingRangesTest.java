@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.attack.AttackKind;
@@ -52,10 +53,10 @@ class SettingRangesTest {
     @Test
     void theSettingsRecordsSayWhichValueIsWrong() {
         String step = assertThrows(SettingException.class, () -> AttackSettings.defaults(AttackKind.PGD, 0, 1)
-                .withStepSize(5)).getMessage();
+                .toBuilder().stepSize(OptionalDouble.of(5)).build()).getMessage();
         assertTrue(step.contains("step size is 5") && step.contains(SettingRanges.STEP_SIZE.allowed()), step);
         String restarts = assertThrows(SettingException.class, () -> AttackSettings.defaults(AttackKind.PGD, 0, 1)
-                .withRestarts(0)).getMessage();
+                .toBuilder().restarts(0).build()).getMessage();
         assertTrue(restarts.contains("restarts is 0"), restarts);
     }
 

@@ -58,21 +58,22 @@ class TrainerTest {
 
     private static Classifier network(Architecture a, NDManager m, long seed, double width) {
         Engine.getInstance().setRandomSeed((int) seed);
-        EcgNetwork net = new EcgNetwork(ModelSettings.mitBih(a).withWidth(width));
+        EcgNetwork net = new EcgNetwork(ModelSettings.builder(a, 5, 1, 187).widthMultiplier(width).build());
         net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 187));
         return new Classifier(net, m);
     }
 
     private static TrainSettings tiny(Objective objective) {
-        return TrainSettings.mitBih(LossSettings.of(objective)).withEpochs(4).withBatchSize(32).withLearningRate(1e-2)
-                .withAttackSteps(2).withRobustSamples(16);
+        return TrainSettings.mitBih(LossSettings.of(objective)).toBuilder().epochs(4).batchSize(32).learningRate(1e-2)
+                .attackSteps(2).robustSamples(16).build();
     }
 
     @Test
     void theLinfHeadsOutputLayerLearnsWhereItsDecidingInputsChange() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 3);
-            TrainingResult result = Trainer.train(model, m, beats, beats, tiny(Objective.CE).withRobustSamples(0),
+            TrainingResult result = Trainer.train(model, m, beats, beats,
+                    tiny(Objective.CE).toBuilder().robustSamples(0).build(),
                     new TrainingListener() { }, Progress.NONE);
             for (EpochRecord r : result.history()) {
                 assertEquals(5, r.headChanged().size(), "one share per head layer");
@@ -84,7 +85,8 @@ class TrainerTest {
         }
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingResult linear = Trainer.train(network(Architecture.RESNET18, m, 3), m, beats, beats,
-                    tiny(Objective.CE).withEpochs(1).withRobustSamples(0), new TrainingListener() { }, Progress.NONE);
+                    tiny(Objective.CE).toBuilder().epochs(1).robustSamples(0).build(), new TrainingListener() { },
+                    Progress.NONE);
             assertEquals(List.of(), linear.history().get(0).headChanged(), "no l-inf head, no shares");
         }
     }
@@ -94,7 +96,7 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.RESNET18, m, 1, 1.0 / 4);
             TrainingResult result = Trainer.train(model, m, beats, beats,
-                    tiny(Objective.CE).withEpochs(8).withBatchSize(16).withLearningRate(3e-3),
+                    tiny(Objective.CE).toBuilder().epochs(8).batchSize(16).learningRate(3e-3).build(),
                     new TrainingListener() { }, Progress.NONE);
             List<EpochRecord> h = result.history();
             System.out.println("CE training history: " + h);
@@ -109,7 +111,8 @@ class TrainerTest {
     void martTrainsCaslcnetWithRobustValidation() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 2);
-            TrainingResult result = Trainer.train(model, m, beats, beats, tiny(Objective.MART).withEpochs(2),
+            TrainingResult result = Trainer.train(model, m, beats, beats,
+                    tiny(Objective.MART).toBuilder().epochs(2).build(),
                     new TrainingListener() { }, Progress.NONE);
             for (EpochRecord r : result.history()) {
                 assertTrue(Double.isFinite(r.trainLoss()) && r.robustAccuracy() >= 0 && r.robustAccuracy() <= 1, r.toString());
@@ -124,7 +127,8 @@ class TrainerTest {
         for (Objective objective : new Objective[] {Objective.JACOBIAN, Objective.NSR}) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Classifier model = network(Architecture.RESNET18, m, 6);
-                TrainingResult result = Trainer.train(model, m, beats, beats, tiny(objective).withEpochs(2),
+                TrainingResult result = Trainer.train(model, m, beats, beats,
+                        tiny(objective).toBuilder().epochs(2).build(),
                         new TrainingListener() { }, Progress.NONE);
                 assertTrue(result.history().stream().allMatch(r -> Double.isFinite(r.trainLoss())), objective.name());
             }
@@ -135,7 +139,8 @@ class TrainerTest {
     void theNsrProbeMeasuresTheL1NormOfTheInputGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(8);
-            EcgModel net = EcgModel.of(ModelSettings.mitBih(Architecture.RESNET18).withWidth(1.0 / 8));
+            EcgModel net = EcgModel.of(ModelSettings.builder(Architecture.RESNET18, 5, 1, 187).widthMultiplier(1.0 / 8)
+                    .build());
             net.initialize(m, DataType.FLOAT64, new Shape(1, 1, 187));
             Classifier model = new Classifier(net, m);
             NDArray x = m.create(beats.item(0)).toType(DataType.FLOAT64, false).reshape(1, 1, 187);
@@ -192,7 +197,7 @@ class TrainerTest {
         for (int r = 0; r < 2; r++) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Classifier model = network(Architecture.CASLCNET, m, 9);
-                Trainer.train(model, m, beats, null, tiny(Objective.MART).withEpochs(1).withSeed(5),
+                Trainer.train(model, m, beats, null, tiny(Objective.MART).toBuilder().epochs(1).seed(5).build(),
                         new TrainingListener() { }, Progress.NONE);
                 runs[r] = allParameters(model);
             }
@@ -223,8 +228,8 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 4);
             Dataset small = beats.select(Batch.range(0, 8));
-            TrainSettings one = tiny(Objective.MART).withEpochs(210).withBatchSize(8).withAttackSteps(1)
-                    .withRobustSamples(0);
+            TrainSettings one = tiny(Objective.MART).toBuilder().epochs(210).batchSize(8).attackSteps(1)
+                    .robustSamples(0).build();
             int[] open = new int[2];
             Trainer.train(model, m, small, null, one, new TrainingListener() {
                 @Override
@@ -301,7 +306,8 @@ class TrainerTest {
                 }
             };
             assertThrows(CancelledException.class,
-                    () -> Trainer.train(model, m, beats, null, tiny(Objective.CE).withBatchSize(8), counter, cancelAfterTwo));
+                    () -> Trainer.train(model, m, beats, null, tiny(Objective.CE).toBuilder().batchSize(8).build(),
+                            counter, cancelAfterTwo));
             assertEquals(2, batches.get());
         }
     }

@@ -2,6 +2,7 @@ package org.robustecg.node.attacker;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
 import org.robustecg.model.ModelInfo;
@@ -59,10 +60,17 @@ public record AttackerSettings(AttackKind kind, double[] epsilons, int steps, do
 
     /** The core attack settings for a model (its value range). */
     public AttackSettings attack(ModelInfo model) {
-        AttackSettings s = AttackSettings.defaults(kind, model.lower(), model.upper());
-        boolean clamped = clamp.equals("default") ? s.clamp() : clamp.equals("on");
-        s = new AttackSettings(kind, steps > 0 ? steps : s.steps(), stepSize > 0 ? stepSize : s.stepSize(), restarts,
-                clamped, s.lower(), s.upper(), auxWeight, seed);
-        return s;
+        AttackSettings.Builder s = AttackSettings.defaults(kind, model.lower(), model.upper()).toBuilder()
+                .restarts(restarts).auxWeight(auxWeight).seed(seed);
+        if (steps > 0) {
+            s.steps(steps);
+        }
+        if (stepSize > 0) {
+            s.stepSize(OptionalDouble.of(stepSize));
+        }
+        if (!clamp.equals("default")) {
+            s.clamp(clamp.equals("on"));
+        }
+        return s.build();
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.robustecg.data.Dataset;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
@@ -92,13 +94,19 @@ public final class LearnerStep extends AbstractNodeStep {
         double reg = v.number("regularisation");
         double eps = v.number("epsilon");
         double lr = v.number("learning_rate");
-        return LearnerSettings.of(Architecture.ofCliName(v.text("architecture")), Objective.ofCliName(v.text("loss")))
-                .withAlpha(v.number("alpha")).withRegularisation(reg > 0 ? reg : Double.NaN)
-                .withAdversary(eps > 0 ? eps : Double.NaN, v.integer("attack_steps"))
-                .withSchedule(v.integer("epochs"), v.integer("batch_size"), lr > 0 ? lr : Double.NaN)
-                .withNetwork(v.number("width"), v.integer("channels_per_group"))
-                .withData(v.integer("per_class"), v.bool("balance"), v.number("validation_fraction"))
-                .withMonitoring(v.integer("early_stopping"), v.integer("robust_samples")).withSeed(v.integer("seed"));
+        int batch = v.integer("batch_size");
+        int perClass = v.integer("per_class");
+        // The dialog's 0 stands for "the default for the data" (or "all items").
+        return LearnerSettings.builder(Architecture.ofCliName(v.text("architecture")),
+                Objective.ofCliName(v.text("loss"))).alpha(v.number("alpha"))
+                .regularisation(reg > 0 ? OptionalDouble.of(reg) : OptionalDouble.empty())
+                .epsilon(eps > 0 ? OptionalDouble.of(eps) : OptionalDouble.empty()).attackSteps(v.integer("attack_steps"))
+                .epochs(v.integer("epochs")).batchSize(batch > 0 ? OptionalInt.of(batch) : OptionalInt.empty())
+                .learningRate(lr > 0 ? OptionalDouble.of(lr) : OptionalDouble.empty()).width(v.number("width"))
+                .channelsPerGroup(v.integer("channels_per_group"))
+                .perClass(perClass > 0 ? OptionalInt.of(perClass) : OptionalInt.empty()).balance(v.bool("balance"))
+                .validationFraction(v.number("validation_fraction")).earlyStopping(v.integer("early_stopping"))
+                .robustSamples(v.integer("robust_samples")).seed(v.integer("seed")).build();
     }
 
     /**
