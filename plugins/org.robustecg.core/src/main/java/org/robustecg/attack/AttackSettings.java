@@ -98,12 +98,22 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
                 squareInit, k);
     }
 
-    /** The step at radius eps: the set step size, else eps / 4 for PGD-type attacks and eps / steps for MI-FGSM. */
+    /** PGD-ECG's fixed step of the ECG literature, whatever the radius. */
+    public static final double PGD_ECG_STEP = 0.01;
+
+    /**
+     * The step at radius eps: the set step size, else eps / 4 for PGD-type attacks (PGD, CW-linf, SAP), eps / steps
+     * for MI-FGSM and {@value #PGD_ECG_STEP} for PGD-ECG (APGD sets its own).
+     */
     public double stepFor(double eps) {
         if (stepSize > 0) {
             return stepSize;
         }
-        return kind == AttackKind.MIFGSM ? eps / steps : eps / 4;
+        return switch (kind) {
+            case MIFGSM -> eps / steps;
+            case PGD_ECG -> PGD_ECG_STEP;
+            default -> eps / 4;
+        };
     }
 
     /** PGD settings at radius eps with this attack's step, range and clamping. */

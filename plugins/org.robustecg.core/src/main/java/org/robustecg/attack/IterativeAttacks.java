@@ -26,13 +26,13 @@ final class IterativeAttacks {
     }
 
     /**
-     * PGD-ECG: noise delta (from 0) ascends the cross-entropy with Adamax steps of size stepSize (default
-     * 0.01), projected onto the eps-ball and range after each step; a sample stops as soon as it is fooled.
+     * PGD-ECG: noise delta (from 0) ascends the cross-entropy with Adamax steps of the attack's step
+     * ({@link AttackSettings#PGD_ECG_STEP} unless set), projected onto the eps-ball and range after each step; a sample stops as soon as it is fooled.
      */
     static NDArray pgdEcg(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
         PgdSettings range = settings.pgd(eps, false);
-        float step = (float) (settings.stepSize() > 0 ? settings.stepSize() : 0.01);
+        float step = (float) settings.stepFor(eps);
         Function<NDList, NDArray> objective = Attacks.crossEntropy(labels, settings);
         BestIterate best = new BestIterate(labels);
         try (AttackState state = new AttackState(x)) {
