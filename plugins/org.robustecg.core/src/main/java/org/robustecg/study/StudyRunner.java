@@ -9,36 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
-import org.robustecg.attack.RobustnessEvaluation;
 import org.robustecg.data.Dataset;
-import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Split;
 import org.robustecg.engine.Engines;
 import org.robustecg.io.AtomicFiles;
 import org.robustecg.io.StrictJson;
 import org.robustecg.metrics.ConfusionMatrix;
 import org.robustecg.metrics.Interval;
-import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
-import org.robustecg.ops.AttackOperation;
 import org.robustecg.ops.ChannelsOperation;
 import org.robustecg.ops.Face;
 import org.robustecg.ops.PredictOperation;
 import org.robustecg.ops.ScoreOperation;
-import org.robustecg.ops.TrainOperation;
 import org.robustecg.ops.Values;
 import org.robustecg.progress.Progress;
 import org.robustecg.report.Charts;
 import org.robustecg.report.Examples;
-import org.robustecg.settings.FileNames;
 import org.robustecg.train.EpochRecord;
-import org.robustecg.train.Learner;
-import org.robustecg.train.TrainingListener;
 
 /**
  * Runs a study on MIT-BIH beats or CPSC2018 records into an output folder: datasets/, models/, predictions/, plots/,
@@ -52,6 +43,8 @@ public final class StudyRunner {
     private final Path out;
     private final Consumer<String> log;
     private final StudyData data;
+    private final StudyTraining training;
+    private final StudyAttacks attacks;
 
     /** @param dataFolder the MIT-BIH records or CPSC2018 recordings (the study file's folder unless overridden) */
     public StudyRunner(StudySpec spec, Path dataFolder, Path out, Consumer<String> log) {
@@ -59,6 +52,8 @@ public final class StudyRunner {
         this.out = out;
         this.log = log;
         this.data = new StudyData(spec, dataFolder, out.resolve("datasets"), log);
+        this.training = new StudyTraining(spec, out.resolve("models"), log);
+        this.attacks = new StudyAttacks(spec, out.resolve("predictions"), log);
     }
 
     public StudyResult run(Progress progress) throws IOException {
@@ -73,10 +68,10 @@ public final class StudyRunner {
         Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves = new LinkedHashMap<>();
         for (int i = 0; i < spec.models().size(); i++) {
             StudySpec.ModelSpec m = spec.models().get(i);
-            Trained trained = train(m, split.train(), progress.range((1 + 2 * i) / (double) steps,
-                    (2 + 2 * i) / (double) steps));
-            results.add(evaluate(m, trained, test, progress.range((2 + 2 * i) / (double) steps, (3 + 2 * i) / (double) steps),
-                    curves, plots));
+            double at = (1 + 2 * i) / (double) steps;
+            double step = 1.0 / steps;
+            StudyTraining.Trained trained = training.train(m, split.train(), progress.range(at, at + step));
+            results.add(evaluate(m, trained, test, progress.range(at + step, at + 2 * step), curves, plots));
         }
         for (Map.Entry<String, Map<String, List<RobustnessScore.CurvePoint>>> e : curves.entrySet()) {
             String file = "plots/accuracy-" + e.getKey() + ".png";
@@ -92,66 +87,36 @@ public final class StudyRunner {
         return result;
     }
 
-    /** A study model's file, and whether an earlier run's file was reused. */
-    private record Trained(Path file, boolean reused) {
-    }
-
-    /** The model file of a study model: trained, or reused when its settings and data are unchanged. */
-    private Trained train(StudySpec.ModelSpec m, Dataset train, Progress progress) throws IOException {
-        Path dir = Files.createDirectories(out.resolve("models"));
-        Path file = dir.resolve(FileNames.check("model name", m.name()) + ".recg");
-        Fingerprint fingerprint = new Fingerprint(dir.resolve(m.name() + ".fingerprint.json"), List.of(m, spec.data()));
-        if (fingerprint.unchanged() && Files.exists(file)) {
-            log.accept("reusing " + file);
-            return new Trained(file, true);
-        }
-        log.accept("training " + m.name());
-        long t0 = System.nanoTime();
-        try (Learner.Learned learned = TrainOperation.run(m.values(), train, null, new TrainingListener() {
-            @Override
-            public void epoch(EpochRecord r) {
-                log.accept(String.format("  %s epoch %d: loss %.4f, validation accuracy %.4f (%.1f s)", m.name(),
-                        r.epoch(), r.trainLoss(), r.validationAccuracy(), r.seconds()));
-            }
-        }, progress)) {
-            if (learned.result().skippedSteps() > 0) {
-                log.accept("  " + m.name() + ": " + learned.result().skippedSteps() + " steps skipped for a "
-                        + "non-finite loss or gradient");
-            }
-            ModelFile.save(learned.model(), file, true);
-        }
-        byte[] seconds = Double.toString((System.nanoTime() - t0) / 1e9).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve(m.name() + ".seconds"), true, o -> o.write(seconds));
-        fingerprint.write();
-        return new Trained(file, false);
-    }
-
     /** Clean metrics, every attack (run or reused), scores, masking warnings, channel analysis and plots. */
-    private StudyResult.ModelResult evaluate(StudySpec.ModelSpec m, Trained trained, Dataset test, Progress progress,
-            Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves, Map<String, String> plots)
-            throws IOException {
-        Path secondsFile = trained.file().resolveSibling(m.name() + ".seconds");
-        double trainingSeconds = Files.exists(secondsFile) ? Double.parseDouble(Files.readString(secondsFile).strip())
-                : Double.NaN;
+    private StudyResult.ModelResult evaluate(StudySpec.ModelSpec m, StudyTraining.Trained trained, Dataset test,
+            Progress progress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
+            Map<String, String> plots) throws IOException {
         try (TrainedModel model = ModelFile.load(trained.file())) {
             Inference.Predictions p = PredictOperation.run(Values.defaults(PredictOperation.SCHEMA, Face.CLI), model,
                     test, Progress.NONE);
             ConfusionMatrix c = ConfusionMatrix.of(test.labels(), p.predictions(), p.classes());
             plot(plots, "confusion matrix of " + m.name(), "plots/confusion-" + m.name() + ".png",
-                    png -> Charts.confusionMatrix(c, test.classNames(), m.name() + ": clean test items", png));
+                    png -> Charts.confusionMatrix(c, test.classNames(), m.name() + ": clean test beats", png));
             List<AttackRecord> rows = new ArrayList<>();
             Map<String, Double> seconds = new LinkedHashMap<>();
             for (int k = 0; k < spec.attacks().size(); k++) {
-                seconds.put(spec.attacks().get(k).get("attack").toString(), attack(m, model, test, k, rows,
-                        progress.range(k / (double) spec.attacks().size(), (k + 1) / (double) spec.attacks().size()),
-                        plots));
+                double share = 1.0 / spec.attacks().size();
+                StudyAttacks.Attacked a = attacks.attack(m, model, test, k, progress.range(k * share, (k + 1) * share));
+                rows.addAll(a.rows());
+                seconds.put(a.attack(), a.seconds());
+                if (k == 0) {
+                    plot(plots, "adversarial beat for " + m.name(), "plots/example-" + m.name() + ".png",
+                            png -> Examples.adversarialExample(test, a.example(), 0, m.name() + ": " + a.attack()
+                                    + " at eps " + a.largest() + " on a " + test.classNames().get(test.labels()[0])
+                                    + " beat", png));
+                }
             }
             ScoreOperation.Scores scores = ScoreOperation.run(spec.scoreValues(), rows);
-            List<StudyResult.AttackResult> attacks = new ArrayList<>();
+            List<StudyResult.AttackResult> perAttack = new ArrayList<>();
             for (String attack : seconds.keySet()) {
                 RobustnessScore score = scores.ordered().stream().filter(s -> s.attack().equals(attack)).findFirst()
                         .orElseThrow();
-                attacks.add(result(score, seconds.get(attack)));
+                perAttack.add(result(score, seconds.get(attack)));
                 curves.computeIfAbsent(attack, x -> new LinkedHashMap<>()).put(m.name(), score.curve());
             }
             RobustnessScore headline = scores.headline();
@@ -160,52 +125,11 @@ public final class StudyRunner {
             warnings.forEach(w -> log.accept("warning (" + m.name() + "): " + w));
             channels(m, model, test, plots);
             long correct = Math.round(c.accuracy() * c.total());
-            return new StudyResult.ModelResult(m.name(), trainingSeconds, trained.reused(), c.accuracy(),
+            return new StudyResult.ModelResult(m.name(), trained.seconds(), trained.reused(), c.accuracy(),
                     Interval.wilson(correct, c.total()), c.balancedAccuracy(), c.macroF1(),
                     headline.curve().get(0).macroF1Interval(), headChanged(model), result(headline,
-                            seconds.getOrDefault(headline.attack(), 0.0)), attacks, warnings);
+                            seconds.getOrDefault(headline.attack(), 0.0)), perAttack, warnings);
         }
-    }
-
-    /**
-     * Runs (or reuses) attack {@code k} of the study on a model, adding its rows; returns its seconds. The pass
-     * keeps the first test item at the largest radius, plotted for the study's first attack and saved with the
-     * predictions, so that a resumed study plots the same item.
-     */
-    private double attack(StudySpec.ModelSpec m, TrainedModel model, Dataset test, int k, List<AttackRecord> allRows,
-            Progress progress, Map<String, String> plots) throws IOException {
-        Values v = spec.attackValues(k);
-        AttackKind kind = AttackOperation.kinds(v).get(0);
-        String name = kind.cliName();
-        Path dir = Files.createDirectories(out.resolve("predictions"));
-        Path file = dir.resolve(m.name() + "-" + name + ".csv");
-        Path example = dir.resolve(m.name() + "-" + name + "-example.npz");
-        Fingerprint fingerprint = new Fingerprint(dir.resolve(m.name() + "-" + name + ".fingerprint.json"),
-                List.of(spec.attacks().get(k), m, spec.data()));
-        double[] radii = AttackOperation.radii(v, kind);
-        double largest = radii[radii.length - 1];
-        long t0 = System.nanoTime();
-        Dataset attacked;
-        if (fingerprint.unchanged() && Files.exists(file) && Files.exists(example)) {
-            allRows.addAll(PredictionsCsv.read(file));
-            attacked = DatasetFiles.load(example);
-        } else {
-            log.accept("attacking " + m.name() + " with " + name);
-            RobustnessEvaluation.Result result = AttackOperation.run(v, kind, model, null, test,
-                    new RobustnessEvaluation.Keep(new double[] {largest}, 1), progress);
-            attacked = result.adversarial().get(largest);
-            PredictionsCsv.write(result.rows(), file, true);
-            DatasetFiles.save(attacked, example, true);
-            fingerprint.write();
-            allRows.addAll(result.rows());
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (k == 0) {
-            plot(plots, "adversarial beat for " + m.name(), "plots/example-" + m.name() + ".png",
-                    png -> Examples.adversarialExample(test, attacked, 0, m.name() + ": " + name + " at eps " + largest
-                            + " on a " + test.classNames().get(test.labels()[0]) + " beat", png));
-        }
-        return seconds;
     }
 
     /** The channel activation analysis, when the study asks for it. */
