@@ -252,7 +252,7 @@ class NodeStepsTest {
 
     @Test
     void attackerStaysInTheBallAndScorerMatchesTheCoreScore() throws Exception {
-        List<Object> out = run(new AttackerStep(), Map.of("attack", "fgsm", "eps", "0.1, 0.05",
+        List<Object> out = run(new AttackerStep(), Map.of("attack", "pgd", "steps", 3, "eps", "0.1, 0.05",
                 "adversarial_output", true), List.of(model, test));
         Table predictions = (Table) out.get(0);
         Table adversarial = (Table) out.get(1);
@@ -269,6 +269,18 @@ class NodeStepsTest {
                 assertTrue(Math.abs(a[t] - x[t]) <= adversarial.number(r, eps) + 1e-6, "row " + r + " sample " + t);
                 assertTrue(a[t] >= -1e-7 && a[t] <= 1 + 1e-7, "clamped to [0, 1]");
             }
+        }
+        // The adversarial items are the ones the predictions were made on: predicting them gives those predictions.
+        Table again = (Table) run(new PredictorStep(), Map.of("probabilities", false), List.of(model, adversarial))
+                .get(0);
+        Map<String, String> recorded = new HashMap<>();
+        for (AttackRecord r : PredictionTables.records(predictions)) {
+            recorded.put(r.epsilon() + "/" + r.sampleId(), r.prediction());
+        }
+        int predicted = again.spec().indexOf(PredictorStep.PREDICTION);
+        for (int r = 0; r < again.size(); r++) {
+            assertEquals(recorded.get(adversarial.number(r, eps) + "/" + adversarial.integer(r, id)),
+                    again.string(r, predicted), "adversarial row " + r);
         }
         List<Object> scored = run(new ScorerStep(), Map.of("eps_max", 0.1), List.of(predictions));
         Table metrics = (Table) scored.get(0);
