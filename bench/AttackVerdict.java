@@ -106,7 +106,7 @@ public final class AttackVerdict {
     private static void run(TrainedModel model, Dataset test, double eps, String name, AttackSettings settings,
             Map<String, boolean[]> broken, Map<String, Double> seconds) {
         long t0 = System.nanoTime();
-        List<AttackRecord> rows = RobustnessEvaluation.run(model, test, settings, new double[] {eps}, 128,
+        List<AttackRecord> rows = RobustnessEvaluation.rows(model, test, settings, new double[] {eps}, 128,
                 Progress.NONE);
         boolean[] b = new boolean[test.size()];
         for (AttackRecord r : rows) {

@@ -14,8 +14,8 @@ if [ ! -f "$out/mitbih-test.npz" ]; then
   "$root/robustecg" beats --mitdb "$mitdb" --split random --out "$out/mitbih.npz"
 fi
 if [ ! -f "$model" ]; then
-  "$root/robustecg" train --data "$out/mitbih-train.npz" --subset 300 --balance --model caslcnet --loss mart \
-      --epochs 4 --batch 128 --width-multiplier 0.25 --seed 1 --out "$model"
+  "$root/robustecg" train --data "$out/mitbih-train.npz" --per-class 300 --balance --architecture caslcnet --loss mart \
+      --epochs 4 --batch-size 128 --width 0.25 --seed 1 --out "$model"
 fi
 target="$root/plugins/org.robustecg.cli/target"
 java -cp "$target/robustecg-cli.jar:$target/lib/*" "$root/bench/AttackVerdict.java" "$model" "$out/mitbih-test.npz" \

@@ -17,7 +17,7 @@ djl=()
 torch_runs=()
 for ((round = 1; round <= rounds; round++)); do
   echo "round $round of $rounds ..." >&2
-  djl+=("$("$root/robustecg" bench --batch "$batch" --repeats "$repeats" --json)")
+  djl+=("$("$root/robustecg" bench --batch-size "$batch" --repeats "$repeats" --json)")
   torch_runs+=("$("$python" "$root/bench/pytorch_reference.py" "$batch" "$repeats")")
 done
 "$python" - "$rounds" "${djl[@]}" "${torch_runs[@]}" <<'PY'
@@ -27,7 +27,7 @@ runs = [json.loads(a) for a in sys.argv[2:]]
 def medians(side):
     return {k: (statistics.median(r[k] for r in side) if isinstance(v, (int, float)) else v) for k, v in side[0].items()}
 d, t = medians(runs[:rounds]), medians(runs[rounds:])
-b = d["batch"]
+b = d["batch_size"]
 print(f"{d['device']} vs PyTorch {t['torch']} ({t['threads']} threads), batch {b}, median of {rounds} alternating rounds")
 print(f"{'operation':<34}{'DJL ms':>10}{'PyTorch ms':>12}{'DJL/PyTorch':>13}{'DJL samples/s':>15}")
 for key, name in [("forward_ms", "forward"), ("train_step_ms", "training step"), ("pgd_step_ms", "PGD step")]:

@@ -173,7 +173,7 @@ def main():
     result = {
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
-        "batch": batch,
+        "batch_size": batch,
         "forward_ms": median_ms(forward, repeats),
         "train_step_ms": median_ms(train_step, repeats),
         "pgd_step_ms": median_ms(pgd_step_of(model, x, y, loss_fn), repeats),

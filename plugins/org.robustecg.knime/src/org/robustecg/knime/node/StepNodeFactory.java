@@ -39,7 +39,7 @@ public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
 
     @Override
     protected boolean hasDialog() {
-        return !step.options().isEmpty();
+        return !step.schema().on(org.robustecg.ops.Face.NODE).isEmpty();
     }
 
     @Override

@@ -33,8 +33,8 @@ import org.robustecg.model.EpochRecord;
 import org.robustecg.node.ModelPort;
 import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.NodeStep;
-import org.robustecg.node.OptionValues;
 import org.robustecg.node.PngImage;
+import org.robustecg.ops.Values;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.progress.CancelledException;
@@ -57,7 +57,7 @@ public class StepNodeModel extends NodeModel {
     public StepNodeModel(NodeStep step) {
         super(types(step.inputs()), types(step.outputs()));
         this.step = step;
-        this.settings = new StepSettings(step.options());
+        this.settings = new StepSettings(step.schema());
     }
 
     static PortType[] types(List<Port> ports) {
@@ -81,7 +81,7 @@ public class StepNodeModel extends NodeModel {
             specs.add(s instanceof org.knime.core.data.DataTableSpec t ? KnimeTables.toCore(t)
                     : s instanceof ModelPortObjectSpec m ? m.spec() : null);
         }
-        OptionValues values = settings.values();
+        Values values = settings.values();
         try {
             List<Object> out = step.configure(values, specs);
             PortObjectSpec[] result = new PortObjectSpec[out.size()];
@@ -120,7 +120,7 @@ public class StepNodeModel extends NodeModel {
                 }
             };
             StepContext context = new StepContext(new KnimeProgress(exec.createSubProgress(0.9)), work, listener);
-            OptionValues values = settings.values();
+            Values values = settings.values();
             List<Object> out;
             try {
                 out = Engines.call(() -> step.execute(values, inputs, context));

@@ -16,30 +16,39 @@ import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.util.FileUtil;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 
 /**
- * A node's settings as KNIME settings models, one per core option with the option's key: what the dialog
- * edits, what settings.xml stores and what flow variables override.
+ * A node's settings as KNIME settings models, one per parameter of the step's schema with the parameter's key:
+ * what the dialog edits, what settings.xml stores and what flow variables override. An optional number is a text
+ * field, empty while unset.
  */
 final class StepSettings {
 
-    private final List<Option> options;
+    private final Schema schema;
+    private final List<Parameter> options;
     private final Map<String, SettingsModel> models = new LinkedHashMap<>();
 
-    StepSettings(List<Option> options) {
-        this.options = options;
-        for (Option o : options) {
+    StepSettings(Schema schema) {
+        this.schema = schema;
+        this.options = schema.on(Face.NODE);
+        for (Parameter o : options) {
             models.put(o.key(), model(o));
         }
     }
 
-    static SettingsModel model(Option o) {
-        return switch (o.kind()) {
-            case INTEGER -> new SettingsModelIntegerBounded(o.key(), (Integer) o.defaultValue(), (int) o.min(),
-                    (int) o.max());
-            case NUMBER -> new SettingsModelDoubleBounded(o.key(), (Double) o.defaultValue(), o.min(), o.max());
+    static SettingsModel model(Parameter o) {
+        if (o.optional()) {
+            return new SettingsModelString(o.key(), "");
+        }
+        return switch (o.type()) {
+            case INTEGER -> new SettingsModelIntegerBounded(o.key(), (Integer) o.defaultValue(), (int) o.range().min(),
+                    (int) o.range().max());
+            case NUMBER -> new SettingsModelDoubleBounded(o.key(), (Double) o.defaultValue(), o.range().min(),
+                    o.range().max());
             case BOOLEAN -> new SettingsModelBoolean(o.key(), (Boolean) o.defaultValue());
             default -> new SettingsModelString(o.key(), (String) o.defaultValue());
         };
@@ -53,27 +62,33 @@ final class StepSettings {
      * The current values, checked by the core. Files and folders given as KNIME URLs (e.g.
      * {@code knime://knime.workflow/data/mitdb}) become local paths.
      */
-    OptionValues values() throws InvalidSettingsException {
+    Values values() throws InvalidSettingsException {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Option o : options) {
+        for (Parameter o : options) {
             SettingsModel m = models.get(o.key());
-            values.put(o.key(), switch (o.kind()) {
-                case INTEGER -> ((SettingsModelIntegerBounded) m).getIntValue();
-                case NUMBER -> ((SettingsModelDoubleBounded) m).getDoubleValue();
-                case BOOLEAN -> ((SettingsModelBoolean) m).getBooleanValue();
-                case FILE, FOLDER -> localPath(o, ((SettingsModelString) m).getStringValue());
-                default -> ((SettingsModelString) m).getStringValue();
-            });
+            Object value;
+            if (o.optional()) {
+                value = ((SettingsModelString) m).getStringValue();
+            } else {
+                value = switch (o.type()) {
+                    case INTEGER -> ((SettingsModelIntegerBounded) m).getIntValue();
+                    case NUMBER -> ((SettingsModelDoubleBounded) m).getDoubleValue();
+                    case BOOLEAN -> ((SettingsModelBoolean) m).getBooleanValue();
+                    case FILE, FOLDER -> localPath(o, ((SettingsModelString) m).getStringValue());
+                    default -> ((SettingsModelString) m).getStringValue();
+                };
+            }
+            values.put(o.key(), value);
         }
         try {
-            return new OptionValues(options, values);
+            return Values.of(schema, Face.NODE, values);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
     /** A URL (knime://, file:, ...) as the local path KNIME resolves it to; other text is a path already. */
-    private static String localPath(Option o, String value) throws InvalidSettingsException {
+    private static String localPath(Parameter o, String value) throws InvalidSettingsException {
         if (!value.strip().matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
             return value;
         }
@@ -102,27 +117,33 @@ final class StepSettings {
      */
     void validate(NodeSettingsRO settings) throws InvalidSettingsException {
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Option o : options) {
+        for (Parameter o : options) {
             if (!settings.containsKey(o.key())) {
                 continue;
             }
             models.get(o.key()).validateSettings(settings);
-            values.put(o.key(), switch (o.kind()) {
-                case INTEGER -> settings.getInt(o.key());
-                case NUMBER -> settings.getDouble(o.key());
-                case BOOLEAN -> settings.getBoolean(o.key());
-                default -> settings.getString(o.key());
-            });
+            Object value;
+            if (o.optional()) {
+                value = settings.getString(o.key());
+            } else {
+                value = switch (o.type()) {
+                    case INTEGER -> settings.getInt(o.key());
+                    case NUMBER -> settings.getDouble(o.key());
+                    case BOOLEAN -> settings.getBoolean(o.key());
+                    default -> settings.getString(o.key());
+                };
+            }
+            values.put(o.key(), value);
         }
         try {
-            new OptionValues(options, values);
+            Values.of(schema, Face.NODE, values);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
     void load(NodeSettingsRO settings) throws InvalidSettingsException {
-        for (Option o : options) {
+        for (Parameter o : options) {
             SettingsModel m = models.get(o.key());
             if (settings.containsKey(o.key())) {
                 m.loadSettingsFrom(settings);

@@ -23,7 +23,9 @@ import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.robustecg.knime.port.ModelPortObjectSpec;
 import org.robustecg.model.EpochRecord;
-import org.robustecg.node.Option;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.TrainOperation;
 import org.robustecg.node.learner.LearnerStep;
 
 /**
@@ -52,13 +54,13 @@ public final class InKnimeChecks {
             nodes++;
             StepNodeFactory factory = (StepNodeFactory) Class.forName(factories.group(1)).getConstructor().newInstance();
             org.robustecg.node.NodeStep step = factory.step();
-            if (step.options().isEmpty()) {
+            if (step.schema().on(Face.NODE).isEmpty()) {
                 continue;
             }
             List<String> titles = new ArrayList<>();
             titles(factory.createNodeDialogPane().getPanel(), titles);
-            for (Option o : step.options()) {
-                if (o.kind() == Option.Kind.FILE || o.kind() == Option.Kind.FOLDER) {
+            for (Parameter o : step.schema().on(Face.NODE)) {
+                if (o.type() == Parameter.Type.FILE || o.type() == Parameter.Type.FOLDER) {
                     choosers++;
                     check(titles.contains(o.label()), step.name() + ": no chooser titled '" + o.label()
                             + "'; titles " + titles);
@@ -95,7 +97,7 @@ public final class InKnimeChecks {
         model.validateSettings(changed);
         model.loadValidatedSettingsFrom(changed);
         NodeSettings missing = new NodeSettings("model");
-        for (Option o : LearnerStep.OPTIONS) {
+        for (Parameter o : TrainOperation.SCHEMA.on(Face.NODE)) {
             if (!o.key().equals("epochs") && !o.key().equals("loss")) {
                 StepSettings.model(o).saveSettingsTo(missing);
             }
@@ -104,8 +106,8 @@ public final class InKnimeChecks {
         model.loadValidatedSettingsFrom(missing);
         NodeSettings loaded = new NodeSettings("model");
         model.saveSettingsTo(loaded);
-        Option epochs = LearnerStep.OPTIONS.stream().filter(o -> o.key().equals("epochs")).findFirst().orElseThrow();
-        Option loss = LearnerStep.OPTIONS.stream().filter(o -> o.key().equals("loss")).findFirst().orElseThrow();
+        Parameter epochs = TrainOperation.SCHEMA.on(Face.NODE).stream().filter(o -> o.key().equals("epochs")).findFirst().orElseThrow();
+        Parameter loss = TrainOperation.SCHEMA.on(Face.NODE).stream().filter(o -> o.key().equals("loss")).findFirst().orElseThrow();
         check(loaded.getInt("epochs") == (Integer) epochs.defaultValue(), "epochs after loading settings without "
                 + "it: " + loaded.getInt("epochs") + ", default " + epochs.defaultValue());
         check(loaded.getString("loss").equals(loss.defaultValue()), "loss after loading settings without it: "

@@ -37,10 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--batch", defaultValue = "256", description = "batch of the network timings (${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "256", description = "batch of the network timings (${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--linf-batch", defaultValue = "512", description = "batch of the l-inf layer timings (${DEFAULT-VALUE})")
+    @Option(names = "--linf-batch-size", defaultValue = "512", description = "batch of the l-inf layer timings (${DEFAULT-VALUE})")
     private int linfBatch;
 
     @Option(names = "--width", defaultValue = "512", description = "l-inf layer width (${DEFAULT-VALUE})")
@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         try (TrainedModel model = TrainedModel.create(info, 1)) {
             long start = System.nanoTime();
-            var rows = org.robustecg.attack.RobustnessEvaluation.run(model, data,
+            var rows = org.robustecg.attack.RobustnessEvaluation.rows(model, data,
                     org.robustecg.attack.AttackSettings.defaults(org.robustecg.attack.AttackKind.PGD, 0, 1), grid, batch,
                     new ConsoleProgress("PGD-100 curve", !json, Interrupts.CANCELLED));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -92,8 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks check = new OptionChecks(spec);
-        check.count("--batch", SettingRanges.BATCH, batch);
-        check.count("--linf-batch", SettingRanges.BATCH, linfBatch);
+        check.count("--batch-size", SettingRanges.BATCH, batch);
+        check.count("--linf-batch-size", SettingRanges.BATCH, linfBatch);
         check.count("--width", SettingRanges.LAYER_WIDTH, width);
         check.count("--repeats", SettingRanges.REPEATS, repeats);
         check.count("--items", SettingRanges.ITEMS, items);
@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("device", Engines.describe());
-        result.put("batch", batch);
+        result.put("batch_size", batch);
         ModelSettings settings = ModelSettings.mitBih(Architecture.RESNET18);
         ModelInfo info = ModelInfo.untrained(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
         try (TrainedModel model = TrainedModel.create(info, 1)) {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
@@ -14,8 +15,10 @@ import org.robustecg.metrics.ConfusionMatrix;
 import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.ops.PredictOperation;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 import picocli.CommandLine.Command;
-import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,9 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code robustecg predict}: class predictions and probabilities of a model on a dataset. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Predicts every item of a dataset with a model file; writes one CSV row per item "
-                + "(sample_id, record_id, position, label, prediction, one probability column per class) and prints "
+                + "(sample_id, record_id, position, label, prediction, one probability column per class unless "
+                + "--no-probabilities) and prints "
                 + "accuracy, balanced accuracy and macro F1.")
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer>, SchemaOptions.Operated {
 
     @Spec
     private CommandSpec spec;
@@ -39,9 +43,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<predictions.csv>")
     private Path out;
 
-    @Option(names = "--batch", defaultValue = "256", description = "items per batch (${DEFAULT-VALUE})")
-    private int batch;
-
     @Option(names = "--overwrite", description = "replace an existing output file")
     private boolean overwrite;
 
@@ -49,8 +50,14 @@ final class PredictCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
+    public Schema schema() {
+        return PredictOperation.SCHEMA;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        new OptionChecks(spec).count("--batch", SettingRanges.BATCH, batch);
+        Values v = SchemaOptions.values(spec, PredictOperation.SCHEMA);
+        boolean probabilities = v.bool("probabilities");
         DatasetOutput.checkWritable(overwrite, out);
         Dataset d = DatasetFiles.load(data);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -58,14 +65,14 @@ final class PredictCommand implements Callable<Integer> {
             ConsoleProgress progress = new ConsoleProgress("predicting", !json, Interrupts.CANCELLED);
             Inference.Predictions p;
             try {
-                p = Inference.predict(m, d, batch, progress);
+                p = PredictOperation.run(v, m, d, progress);
             } finally {
                 progress.finish();
             }
             AtomicFiles.write(out, overwrite, stream -> {
                 Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 StringBuilder header = new StringBuilder("sample_id,record_id,position,label,prediction");
-                for (String c : d.classNames()) {
+                for (String c : probabilities ? d.classNames() : List.<String>of()) {
                     header.append(",prob_").append(c);
                 }
                 w.write(header.append('\n').toString());
@@ -74,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
                     row.append(i).append(',').append(d.recordIds()[i]).append(',').append(d.positions()[i]).append(',')
                             .append(d.classNames().get(d.labels()[i])).append(',')
                             .append(d.classNames().get(p.predictions()[i]));
-                    for (int k = 0; k < p.classes(); k++) {
+                    for (int k = 0; probabilities && k < p.classes(); k++) {
                         row.append(',').append(p.probabilities()[i * p.classes() + k]);
                     }
                     w.write(row.append('\n').toString());

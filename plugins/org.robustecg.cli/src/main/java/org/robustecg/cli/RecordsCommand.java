@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.Split;
-import org.robustecg.data.Splits;
 import org.robustecg.database.Cpsc2018;
-import org.robustecg.database.CpscSettings;
-import org.robustecg.settings.SettingRanges;
+import org.robustecg.ops.DatasetOperation;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
 /** {@code robustecg records}: the CPSC2018 12-lead dataset. */
 @Command(name = "records", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Builds the CPSC2018 dataset: single-label recordings, leads I, II, V1-V6, cropped "
-                + "to --crop samples, each lead scaled by its largest absolute value, zero padded to --length "
-                + "samples with a validity mask. Reads the original MATLAB files or the PhysioNet/CinC 2020 form.",
-                "With --test-per-class N > 0, writes <out>-train and <out>-test (N recordings of each class).",
+                + "to --crop-length samples, each lead scaled by its largest absolute value, zero padded to "
+                + "--padded-length samples with a validity mask. Reads the original MATLAB files or the "
+                + "PhysioNet/CinC 2020 form.",
+                "Writes <out>-train and <out>-test, or <out> alone with --split none; the paper's split is --split "
+                + "per-class --test-per-class 50.",
                 "The method: METHOD 2.7 in docs/METHOD.md."})
-final class RecordsCommand implements Callable<Integer> {
+final class RecordsCommand implements Callable<Integer>, SchemaOptions.Operated {
 
     @Spec
     private CommandSpec spec;
@@ -34,19 +36,6 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, paramLabel = "<REFERENCE.csv>", description = "the labels")
     private Path reference;
-
-    @Option(names = "--crop", defaultValue = "30720", description = "samples kept of long recordings (${DEFAULT-VALUE})")
-    private int crop;
-
-    @Option(names = "--length", defaultValue = "33792", description = "padded length (${DEFAULT-VALUE})")
-    private int length;
-
-    @Option(names = "--test-per-class", defaultValue = "0",
-            description = "recordings of each class held out for testing (the paper: 50; default ${DEFAULT-VALUE}: no split)")
-    private int testPerClass;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the test split (${DEFAULT-VALUE})")
-    private long seed;
 
     @Option(names = "--out", required = true, paramLabel = "<file.npz>", description = "output dataset")
     private Path out;
@@ -58,19 +47,17 @@ final class RecordsCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
+    public Schema schema() {
+        return DatasetOperation.RECORDS_SCHEMA;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        OptionChecks check = new OptionChecks(spec);
-        check.count("--crop", SettingRanges.CROP_LENGTH, crop);
-        check.count("--length", SettingRanges.PADDED_LENGTH, length);
-        if (crop > length) {
-            throw check.usage("--crop " + crop + " is above --length " + length + ": a recording is cropped, then "
-                    + "zero padded to --length");
-        }
-        if (testPerClass != 0) {
-            check.count("--test-per-class", SettingRanges.PER_CLASS, testPerClass);
-        }
+        Values v = SchemaOptions.values(spec, DatasetOperation.RECORDS_SCHEMA);
+        DatasetOperation.check(v);
         Resources resources = new Resources();
-        DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, testPerClass > 0));
+        boolean whole = v.text("split").equals("none");
+        DatasetOutput.checkWritable(overwrite, DatasetOutput.files(out, !whole));
         Map<String, List<Integer>> labels = Cpsc2018.reference(reference);
         List<String> present = new ArrayList<>();
         for (String name : labels.keySet()) {
@@ -82,17 +69,15 @@ final class RecordsCommand implements Callable<Integer> {
             throw new java.io.FileNotFoundException(cpsc + " holds none of the " + labels.size()
                     + " recordings named in " + reference);
         }
-        CpscSettings settings = new CpscSettings(CpscSettings.DEFAULT.leads(), crop, length,
-                CpscSettings.DEFAULT.samplingFrequency());
         ConsoleProgress progress = new ConsoleProgress("reading CPSC2018", !json, Interrupts.CANCELLED);
         Dataset data;
         try {
-            data = Cpsc2018.prepare(cpsc, labels, present, settings, progress);
+            data = Cpsc2018.prepare(cpsc, labels, present, DatasetOperation.records(v), progress);
         } finally {
             progress.finish();
         }
-        Split split = testPerClass > 0 ? Splits.perClass(data, testPerClass, seed) : null;
-        List<Map<String, Object>> outputs = split == null ? DatasetOutput.save(out, overwrite, data, null, null)
+        Split split = DatasetOperation.split(v, data);
+        List<Map<String, Object>> outputs = whole ? DatasetOutput.save(out, overwrite, split.train(), null, null)
                 : DatasetOutput.save(out, overwrite, null, split.train(), split.test());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("labelled", labels.size());

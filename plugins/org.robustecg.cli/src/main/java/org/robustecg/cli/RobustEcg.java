@@ -3,6 +3,7 @@ package org.robustecg.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.robustecg.progress.CancelledException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,16 @@ import picocli.CommandLine.TypeConversionException;
                 RecordsCommand.class, TrainCommand.class, PredictCommand.class, AttackCommand.class, ScoreCommand.class, ChannelsCommand.class, StudyCommand.class, DemoCommand.class, BenchCommand.class})
 public final class RobustEcg {
 
+    /** Options of earlier versions (some only of one command), with the names that replaced them. */
+    private static final Map<String, String> RENAMED = Map.ofEntries(Map.entry("--batch", "--batch-size"),
+            Map.entry("--subset", "--per-class"), Map.entry("--lr", "--learning-rate"),
+            Map.entry("--width-multiplier", "--width"), Map.entry("--val-fraction", "--validation-fraction"),
+            Map.entry("--crop", "--crop-length"), Map.entry("--length", "--padded-length"),
+            Map.entry("--keep-clean-mistakes", "--clean-mistakes-stay"),
+            Map.entry("--no-keep-clean-mistakes", "--no-clean-mistakes-stay"),
+            Map.entry("--linf-batch", "--linf-batch-size"), Map.entry("train --model", "--architecture"),
+            Map.entry("train --steps", "--attack-steps"));
+
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int INTERRUPTED = 130;
@@ -30,21 +41,14 @@ public final class RobustEcg {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new RobustEcg());
-        commandLine.registerConverter(Integer.class, v -> parse(v, "a whole number", Integer::valueOf))
-                .registerConverter(int.class, v -> parse(v, "a whole number", Integer::valueOf))
-                .registerConverter(Long.class, v -> parse(v, "a whole number", Long::valueOf))
-                .registerConverter(long.class, v -> parse(v, "a whole number", Long::valueOf))
-                .registerConverter(Double.class, v -> parse(v, "a number", Double::valueOf))
-                .registerConverter(double.class, v -> parse(v, "a number", Double::valueOf))
-                .registerConverter(Path.class, v -> parse(v, "a file name", Path::of));
+        CommandLine commandLine = commandLine();
         commandLine.setParameterExceptionHandler(RobustEcg::usage);
         commandLine.setExecutionExceptionHandler(RobustEcg::failure);
         int code;
         try {
             code = commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            commandLine.getErr().println("robustecg: out of memory: use a smaller --batch, or give Java more memory "
+            commandLine.getErr().println("robustecg: out of memory: use a smaller --batch-size, or give Java more memory "
                     + "(ROBUSTECG_JAVA_OPTS=-Xmx16g)");
             return FAILED;
         }
@@ -54,6 +58,24 @@ public final class RobustEcg {
             return INTERRUPTED;
         }
         return code;
+    }
+
+    /** The command line with every command, its options made from the operations' schemas, and the converters. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RobustEcg());
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommand() instanceof SchemaOptions.Operated command) {
+                SchemaOptions.add(sub.getCommandSpec(), command.schema());
+            }
+        }
+        commandLine.registerConverter(Integer.class, v -> parse(v, "a whole number", Integer::valueOf))
+                .registerConverter(int.class, v -> parse(v, "a whole number", Integer::valueOf))
+                .registerConverter(Long.class, v -> parse(v, "a whole number", Long::valueOf))
+                .registerConverter(long.class, v -> parse(v, "a whole number", Long::valueOf))
+                .registerConverter(Double.class, v -> parse(v, "a number", Double::valueOf))
+                .registerConverter(double.class, v -> parse(v, "a number", Double::valueOf))
+                .registerConverter(Path.class, v -> parse(v, "a file name", Path::of));
+        return commandLine;
     }
 
     private interface Parser<T> {
@@ -71,8 +93,18 @@ public final class RobustEcg {
     private static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        command.getErr().println(name + ": " + e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip()
-                + " (see '" + name + " --help')");
+        String message = e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip();
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            for (String arg : u.getUnmatched()) {
+                String flag = arg.split("=", 2)[0];
+                String now = RENAMED.getOrDefault(command.getCommandName() + " " + flag, RENAMED.get(flag));
+                if (now != null) {
+                    message = flag + " is now " + now;
+                    break;
+                }
+            }
+        }
+        command.getErr().println(name + ": " + message + " (see '" + name + " --help')");
         return USAGE;
     }
 

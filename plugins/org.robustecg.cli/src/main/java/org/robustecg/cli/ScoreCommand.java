@@ -10,9 +10,11 @@ import org.robustecg.metrics.Interval;
 import org.robustecg.metrics.MaskingCheck;
 import org.robustecg.metrics.PredictionsCsv;
 import org.robustecg.metrics.RobustnessScore;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.ScoreOperation;
+import org.robustecg.ops.Values;
 import org.robustecg.report.Charts;
 import picocli.CommandLine.Command;
-import org.robustecg.settings.SettingRanges;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,20 +27,13 @@ import picocli.CommandLine.Spec;
                 + "--eps-max), in percent, each with a 95 % interval (Wilson for accuracies, a seeded bootstrap over "
                 + "beats for the others). The headline comes first: the ensemble attack if the table has it, else "
                 + "the per-beat worst case over its l-inf attacks ('worst-case'), else its only attack.")
-final class ScoreCommand implements Callable<Integer> {
+final class ScoreCommand implements Callable<Integer>, SchemaOptions.Operated {
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--predictions", required = true, paramLabel = "<predictions.csv>")
     private Path predictions;
-
-    @Option(names = "--eps-max", defaultValue = "0.1", description = "upper end of the area (${DEFAULT-VALUE})")
-    private double epsMax;
-
-    @Option(names = "--keep-clean-mistakes", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "a sample wrong on clean input stays wrong at every radius (the reference rule; default on)")
-    private boolean keepCleanMistakes;
 
     @Option(names = "--plots", paramLabel = "<dir>",
             description = "write PNG charts: accuracy and F1 curves of every attack, confusion matrices clean and at eps_max")
@@ -48,18 +43,21 @@ final class ScoreCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
+    public Schema schema() {
+        return ScoreOperation.SCHEMA;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        new OptionChecks(spec).number("--eps-max", SettingRanges.EPS_MAX, epsMax);
-        List<RobustnessScore> scores = RobustnessScore.score(PredictionsCsv.read(predictions), epsMax, keepCleanMistakes);
+        Values v = SchemaOptions.values(spec, ScoreOperation.SCHEMA);
+        ScoreOperation.Scores scores = ScoreOperation.run(v, PredictionsCsv.read(predictions));
         if (plots != null) {
-            writePlots(scores);
+            writePlots(scores.ordered(), v.number("eps_max"));
         }
-        List<MaskingCheck.Warning> warnings = MaskingCheck.warnings(scores);
+        List<MaskingCheck.Warning> warnings = scores.warnings();
         warnings.forEach(w -> System.err.println("warning: " + w.message()));
-        RobustnessScore headline = RobustnessScore.headline(scores);
-        List<RobustnessScore> ordered = new ArrayList<>(scores);
-        ordered.remove(headline);
-        ordered.add(0, headline);
+        RobustnessScore headline = scores.headline();
+        List<RobustnessScore> ordered = scores.ordered();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             List<Map<String, Object>> out = new ArrayList<>();
@@ -103,7 +101,7 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writePlots(List<RobustnessScore> scores) throws java.io.IOException {
+    private void writePlots(List<RobustnessScore> scores, double epsMax) throws java.io.IOException {
         java.nio.file.Files.createDirectories(plots);
         Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
         for (RobustnessScore s : scores) {

@@ -30,9 +30,9 @@ final class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StudySpec spec = StudyFiles.read(file);
-        Path folder = data != null ? data : Path.of(spec.data().folder());
+        Path folder = data != null ? data : Path.of(spec.folder());
         String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        if (!spec.data().cpsc()) {
+        if (!spec.cpsc()) {
             folder = DemoCommand.requireMitdb(folder);
         } else if (!java.nio.file.Files.isDirectory(folder)) {
             throw new java.io.FileNotFoundException("no CPSC2018 folder " + folder + ": give --data <dir> (recordings "

@@ -111,8 +111,8 @@ class BadDataCommandsTest {
                 "inter-patient", "--out", beats.toString(), "--json"), "inter-patient split leaves the training part empty");
         Path cpsc = dir.resolve("cpsc.npz");
         assertDataError(Run.of("records", "--cpsc", data("cpsc2018/cinc2020").toString(), "--reference",
-                data("cpsc2018/REFERENCE.csv").toString(), "--crop", "2000", "--length", "3000", "--test-per-class", "50",
-                "--out", cpsc.toString(), "--json"), "holding out 50 per class for testing leaves none of it for training");
+                data("cpsc2018/REFERENCE.csv").toString(), "--crop-length", "2000", "--padded-length", "3000", "--split",
+                "per-class", "--test-per-class", "50", "--out", cpsc.toString(), "--json"), "holding out 50 per class for testing leaves none of it for training");
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "nothing written");
         }

@@ -35,11 +35,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.robustecg.node.OptionValues;
-import org.robustecg.node.attacker.AttackerSettings;
-import org.robustecg.node.learner.LearnerStep;
-import org.robustecg.node.predictor.PredictorStep;
 import org.robustecg.node.reader.EcgReaderSettings;
+import org.robustecg.ops.AttackOperation;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.PredictOperation;
+import org.robustecg.ops.TrainOperation;
+import org.robustecg.ops.Values;
 import org.robustecg.settings.SettingRanges;
 
 /**
@@ -76,14 +77,15 @@ class BadInputTest {
         beats = fixtures.resolve("beats-test.npz");
         model = fixtures.resolve("m.recg");
         // No validation data: the validation columns of the history are missing values (the NaN case of --json).
-        Run train = Run.of("train", "--data", fixtures.resolve("beats-train.npz").toString(), "--subset", "5",
-                "--epochs", "1", "--batch", "16", "--steps", "1", "--width-multiplier", "0.0625", "--val-fraction", "0",
+        Run train = Run.of("train", "--data", fixtures.resolve("beats-train.npz").toString(), "--per-class", "5",
+                "--epochs", "1", "--batch-size", "16", "--attack-steps", "1", "--width", "0.0625",
+                "--validation-fraction", "0",
                 "--out", model.toString(), "--json");
         assertEquals(0, train.exitCode(), train.err());
         trainJson = train.out();
         predictions = fixtures.resolve("attack.csv");
         Run attack = Run.of("attack", "--model", model.toString(), "--data", beats.toString(), "--attack", "fgsm",
-                "--eps", "0.05,0.1", "--subset", "2", "--out", predictions.toString());
+                "--eps", "0.05,0.1", "--per-class", "2", "--out", predictions.toString());
         assertEquals(0, attack.exitCode(), attack.err());
     }
 
@@ -147,42 +149,49 @@ class BadInputTest {
                 variant(attack, "--attack,pgd,--eps,0.1,--step-size,5", "--step-size is 5"),
                 variant(attack, "--attack,pgd,--eps,0.1,--restarts,0", "--restarts is 0", "from 1 to 1000"),
                 variant(attack, "--attack,pgd,--eps,0.1,--aux-weight,-1", "--aux-weight is -1"),
-                variant(attack, "--attack,pgd,--eps,0.1,--subset,0", "--subset is 0"),
-                variant(attack, "--attack,pgd,--eps,0.1,--subset,-5", "--subset is -5"),
-                variant(attack, "--attack,pgd,--eps,0.1,--batch,0", "--batch is 0", "from 1 to 1048576"),
-                variant(attack, "--attack,bogus,--eps,0.1", "--attack", "unknown attack 'bogus'", "pgd"),
-                variant(predict, "--batch,0", "--batch is 0", "from 1 to 1048576"),
-                variant(predict, "--batch,-1", "--batch is -1"),
+                variant(attack, "--attack,pgd,--eps,0.1,--per-class,0", "--per-class is 0"),
+                variant(attack, "--attack,pgd,--eps,0.1,--per-class,-5", "--per-class is -5"),
+                variant(attack, "--attack,pgd,--eps,0.1,--batch-size,0", "--batch-size is 0", "from 1 to 1048576"),
+                variant(attack, "--attack,bogus,--eps,0.1", "--attack is 'bogus'", "one of noise", "pgd"),
+                variant(attack, "--attack,pgd,--clamp,sometimes", "--clamp is 'sometimes'", "one of auto, on, off"),
+                variant(predict, "--batch-size,0", "--batch-size is 0", "from 1 to 1048576"),
+                variant(predict, "--batch-size,-1", "--batch-size is -1"),
                 variant(train, "--epochs,0", "--epochs is 0", "from 1 to 100000"),
                 variant(train, "--epochs,100001", "--epochs is 100001"),
-                variant(train, "--steps,0", "--steps is 0", "from 1 to 10000"),
-                variant(train, "--lr,0", "--lr is 0", "> 0 and <= 10"),
-                variant(train, "--lr,NaN", "--lr is NaN"),
-                variant(train, "--width-multiplier,0", "--width-multiplier is 0"),
-                variant(train, "--val-fraction,1", "--val-fraction is 1", ">= 0 and <= 0.9"),
+                variant(train, "--attack-steps,0", "--attack-steps is 0", "from 1 to 10000"),
+                variant(train, "--learning-rate,0", "--learning-rate is 0", "> 0 and <= 10"),
+                variant(train, "--learning-rate,NaN", "--learning-rate is NaN"),
+                variant(train, "--width,0", "--width is 0"),
+                variant(train, "--validation-fraction,1", "--validation-fraction is 1", ">= 0 and <= 0.9"),
                 variant(train, "--channels-per-group,0", "--channels-per-group is 0"),
-                variant(train, "--subset,0", "--subset is 0"),
+                variant(train, "--per-class,0", "--per-class is 0"),
                 variant(train, "--early-stopping,-1", "--early-stopping is -1"),
+                variant(train, "--robust-samples,-1", "--robust-samples is -1"),
                 variant(train, "--eps,3", "--eps is 3", "> 0 and <= 2"),
-                variant(train, "--batch,0", "--batch is 0"),
+                variant(train, "--batch-size,0", "--batch-size is 0"),
                 variant(train, "--alpha,-1", "--alpha is -1"),
-                variant(train, "--model,vgg99", "unknown", "vgg99"),
-                variant(channels, "--batch,0", "--batch is 0"),
+                variant(train, "--architecture,vgg99", "--architecture is 'vgg99'", "caslcnet"),
+                variant(train, "--device,tpu", "--device is 'tpu'", "auto, cpu, gpu"),
+                variant(train, "--batch,16", "--batch is now --batch-size"),
+                variant(train, "--model,caslcnet", "--model is now --architecture"),
+                variant(train, "--steps,3", "--steps is now --attack-steps"),
+                variant(channels, "--batch-size,0", "--batch-size is 0"),
                 variant(channels, "--threshold,0", "--threshold is 0", "> 0 and <= 1"),
                 variant(channels, "--eps,NaN", "--eps", "is NaN"),
                 variant(new String[] {"score", "--predictions", "{predictions}"}, "--eps-max,-1", "--eps-max is -1"),
                 variant(new String[] {"score", "--predictions", "{predictions}"}, "--eps-max,NaN", "--eps-max is NaN"),
-                variant(records, "--crop,0", "--crop is 0", "from 8 to 10000000"),
-                variant(records, "--crop,700,--length,600", "--crop 700 is above --length 600"),
+                variant(records, "--crop-length,0", "--crop-length is 0", "from 8 to 10000000"),
+                variant(records, "--crop-length,700,--padded-length,600", "--crop-length 700 is above --padded-length 600"),
                 variant(records, "--test-per-class,-1", "--test-per-class is -1"),
+                variant(records, "--split,per-class", "a per-class split needs --test-per-class"),
                 variant(beatsCommand, "--test-fraction,0", "--test-fraction is 0", "> 0 and <= 0.99"),
                 variant(beatsCommand, "--test-fraction,1", "--test-fraction is 1"),
-                variant(beatsCommand, "--split,bogus", "'bogus' is not a split", "none, random or inter-patient"),
-                variant(beatsCommand, "--peaks,bogus", "--peaks is 'bogus'", "annotations or detector"),
+                variant(beatsCommand, "--split,bogus", "--split is 'bogus'", "random, inter-patient, per-class, none"),
+                variant(beatsCommand, "--peaks,bogus", "--peaks is 'bogus'", "annotations, detector"),
                 variant(new String[] {"bench"}, "--repeats,0", "--repeats is 0"),
                 variant(new String[] {"bench"}, "--width,0", "--width is 0"),
-                variant(predict, "--batch,x", "'x' is not a whole number"),
-                variant(predict, "--batch,99999999999", "'99999999999' is not a whole number"),
+                variant(predict, "--batch-size,x", "'x' is not a whole number"),
+                variant(predict, "--batch-size,99999999999", "'99999999999' is not a whole number"),
                 variant(attack, "--attack,pgd,--eps,abc", "'abc' is not a number"),
                 variant(predict, "--no-such-option", "Unknown option", "--no-such-option"),
                 variant(new String[] {"predict", "--model", "{model}"}, "", "Missing required option"));
@@ -206,23 +215,28 @@ class BadInputTest {
 
     static Stream<Arguments> studyValuesOutOfRange() {
         return Stream.of(
-                Arguments.of("attacks: [{kind: pgd, eps: [-0.1]}]", "attacks[0].eps (pgd) is -0.1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [.nan]}]", "attacks[0].eps (pgd) is NaN"),
-                Arguments.of("attacks: [{kind: pgd, eps: [1.0e9]}]", "attacks[0].eps (pgd) is 1000000000"),
-                Arguments.of("attacks: [{kind: pgd, eps: [x]}]", "attacks[0].eps[0] must be a number"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1], steps: -1}]", "attacks[0].steps is -1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\neps_max: -1", "eps_max is -1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nchannels: -0.1", "channels is -0.1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\ndata: {test_fraction: 1}", "data.test_fraction is 1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\ndata: {crop_length: 700, padded_length: 600}",
+                Arguments.of("attacks: [{attack: pgd, eps: [-0.1]}]", "attacks[0].eps (pgd) is -0.1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [.nan]}]", "attacks[0].eps (pgd) is NaN"),
+                Arguments.of("attacks: [{attack: pgd, eps: [1.0e9]}]", "attacks[0].eps (pgd) is 1000000000"),
+                Arguments.of("attacks: [{attack: pgd, eps: [x]}]", "attacks[0].eps[0] must be a number"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1], steps: -1}]", "attacks[0].steps is -1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nscore: {eps_max: -1}", "score.eps_max is -1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nchannels: {eps: -0.1}", "channels.eps is -0.1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\neps_max: 0.1", "'eps_max' is now score"),
+                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]", "'kind' is now attack"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\ndata: {test_fraction: 1}", "data.test_fraction is 1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\ndata: {crop_length: 700, padded_length: 600}",
                         "data.crop_length 700 is above data.padded_length 600"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{epochs: 0}]", "models[0].epochs is 0"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{epochs: 1.5}]", "models[0].epochs is 1.5"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{batch: 0}]", "models[0].batch is 0"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{lr: 0}]", "models[0].lr is 0"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{width: 0}]", "models[0].width is 0"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{eps: -0.1}]", "models[0].eps is -0.1"),
-                Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]\nmodels: [{name: a}, {name: a}]", "'a' is used twice"));
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{epochs: 0}]", "models[0].epochs is 0"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{epochs: 1.5}]", "models[0].epochs is 1.5"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{batch_size: 0}]", "models[0].batch_size is 0"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{batch: 0}]", "'batch' is now batch_size"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{learning_rate: 0}]",
+                        "models[0].learning_rate is 0"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\ntrain: {width: 0}", "train.width is 0"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{width: 0}]", "models[0].width is 0"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{eps: -0.1}]", "models[0].eps is -0.1"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{name: a}, {name: a}]", "'a' is used twice"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -244,34 +258,34 @@ class BadInputTest {
         assertClearFailure(run("attack", "--model", "{model}", "--data", "{data}", "--attack", "pgd", "--eps", value,
                 "--out", "{out}/a.csv"), 2, allowed);
         Path study = work.resolve("input-study.json");
-        Files.writeString(study, "{\"models\": [{\"name\": \"a\"}], \"attacks\": [{\"kind\": \"pgd\", \"eps\": [" + value
+        Files.writeString(study, "{\"models\": [{\"name\": \"a\"}], \"attacks\": [{\"attack\": \"pgd\", \"eps\": [" + value
                 + "]}]}");
         assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, allowed);
-        IllegalArgumentException node = assertThrows(IllegalArgumentException.class, () -> AttackerSettings.of(
-                new OptionValues(AttackerSettings.OPTIONS, Map.of("epsilons", value))));
+        IllegalArgumentException node = assertThrows(IllegalArgumentException.class, () -> AttackOperation.check(
+                Values.of(AttackOperation.SCHEMA, Face.NODE, Map.of("eps", value))));
         assertTrue(node.getMessage().contains(allowed) || node.getMessage().contains("finite numbers"), node.getMessage());
     }
 
     @Test
     void countsAreRefusedAlikeEverywhere() throws IOException {
         String batch = SettingRanges.BATCH.allowed();
-        assertClearFailure(run("predict", "--model", "{model}", "--data", "{data}", "--batch", "0", "--out",
+        assertClearFailure(run("predict", "--model", "{model}", "--data", "{data}", "--batch-size", "0", "--out",
                 "{out}/p.csv"), 2, batch);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new OptionValues(PredictorStep.OPTIONS,
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Values.of(PredictOperation.SCHEMA, Face.NODE,
                 Map.of("batch_size", 0))).getMessage().contains(batch));
         String epochs = SettingRanges.EPOCHS.allowed();
         assertClearFailure(run("train", "--data", "{data}", "--epochs", "0", "--out", "{out}/m.recg"), 2, epochs);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new OptionValues(LearnerStep.OPTIONS,
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Values.of(TrainOperation.SCHEMA, Face.NODE,
                 Map.of("epochs", 0))).getMessage().contains(epochs));
         Path study = work.resolve("input-study.yaml");
-        Files.writeString(study, "models: [{name: a, epochs: 0}]\nattacks: [{kind: pgd, eps: [0.1]}]\n");
+        Files.writeString(study, "models: [{name: a, epochs: 0}]\nattacks: [{attack: pgd, eps: [0.1]}]\n");
         assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, epochs);
         String steps = SettingRanges.ATTACK_STEPS.allowed();
         assertClearFailure(run("attack", "--model", "{model}", "--data", "{data}", "--attack", "pgd", "--eps", "0.1",
                 "--steps", "-1", "--out", "{out}/a.csv"), 2, steps);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new OptionValues(AttackerSettings.OPTIONS,
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Values.of(AttackOperation.SCHEMA, Face.NODE,
                 Map.of("steps", -1))).getMessage().contains(steps));
-        Files.writeString(study, "models: [{name: a}]\nattacks: [{kind: pgd, eps: [0.1], steps: -1}]\n");
+        Files.writeString(study, "models: [{name: a}]\nattacks: [{attack: pgd, eps: [0.1], steps: -1}]\n");
         assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, steps);
     }
 
@@ -284,7 +298,7 @@ class BadInputTest {
         Path study = work.resolve("input-study.json");
         String json = name.equals("''") ? "" : name;
         Files.writeString(study, "{\"models\": [{\"name\": \"" + json + "\", \"epochs\": 1, \"width\": 0.0625}], "
-                + "\"attacks\": [{\"kind\": \"fgsm\", \"eps\": [0.1]}], \"data\": {\"train_per_class\": 3, "
+                + "\"attacks\": [{\"attack\": \"fgsm\", \"eps\": [0.1]}], \"data\": {\"train_per_class\": 3, "
                 + "\"test_per_class\": 2}}");
         Path out = work.resolve("deep").resolve("run");
         Run r = run("study", study.toString(), "--data", "{mitdb}", "--out", out.toString());
@@ -308,10 +322,10 @@ class BadInputTest {
         for (Map<String, Object> bad : List.of(Map.<String, Object>of("records", "100,../x"),
                 Map.<String, Object>of("records", "/etc/passwd"), Map.<String, Object>of("annotator", "a/b"))) {
             String message = assertThrows(IllegalArgumentException.class, () -> EcgReaderSettings.of(
-                    new OptionValues(EcgReaderSettings.OPTIONS, bad))).getMessage();
+                    Values.of(EcgReaderSettings.SCHEMA, Face.NODE, bad))).getMessage();
             assertTrue(message.startsWith("setting '"), message);
         }
-        EcgReaderSettings fine = EcgReaderSettings.of(new OptionValues(EcgReaderSettings.OPTIONS,
+        EcgReaderSettings fine = EcgReaderSettings.of(Values.of(EcgReaderSettings.SCHEMA, Face.NODE,
                 Map.of("records", "100, 101", "annotator", "atr")));
         assertEquals(List.of("100", "101"), fine.records());
     }
@@ -342,18 +356,19 @@ class BadInputTest {
                 Arguments.of((Object) new String[] {"inspect", data("wfdb-formats/test_generator_2.edf").toString(),
                         "--json"}),
                 Arguments.of((Object) new String[] {"beats", "--mitdb", "{mitdb}", "--records", "100", "--out",
-                        "{out}/b.npz", "--json"}),
+                        "{out}/b.npz", "--split", "none", "--json"}),
                 Arguments.of((Object) new String[] {"records", "--cpsc", data("cpsc2018/cinc2020").toString(),
-                        "--reference", data("cpsc2018/REFERENCE.csv").toString(), "--crop", "500", "--length", "600",
+                        "--reference", data("cpsc2018/REFERENCE.csv").toString(), "--crop-length", "500", "--padded-length",
+                        "600", "--split", "none",
                         "--out", "{out}/r.npz", "--json"}),
                 Arguments.of((Object) new String[] {"predict", "--model", "{model}", "--data", "{data}", "--out",
                         "{out}/p.csv", "--json"}),
                 Arguments.of((Object) new String[] {"attack", "--model", "{model}", "--data", "{data}", "--attack",
-                        "noise", "--eps", "0.1", "--subset", "1", "--out", "{out}/a.csv", "--json"}),
+                        "noise", "--eps", "0.1", "--per-class", "1", "--out", "{out}/a.csv", "--json"}),
                 Arguments.of((Object) new String[] {"score", "--predictions", "{predictions}", "--json"}),
                 Arguments.of((Object) new String[] {"channels", "--model", "{model}", "--data", "{data}", "--steps", "1",
-                        "--subset", "1", "--json"}),
-                Arguments.of((Object) new String[] {"bench", "--batch", "2", "--linf-batch", "2", "--width", "8",
+                        "--per-class", "1", "--json"}),
+                Arguments.of((Object) new String[] {"bench", "--batch-size", "2", "--linf-batch-size", "2", "--width", "8",
                         "--repeats", "1", "--json"}));
     }
 
@@ -500,7 +515,7 @@ class BadInputTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder("sh", "-c", "umask 022 && exec \"$0\" \"$@\"", java, "-Xmx1g", "-cp",
                     System.getProperty("java.class.path"), RobustEcg.class.getName(), "predict", "--model",
-                    model.toString(), "--data", big.toString(), "--batch", "64", "--out", out.toString())
+                    model.toString(), "--data", big.toString(), "--batch-size", "64", "--out", out.toString())
                     .redirectErrorStream(true).redirectOutput(fixtures.resolve("sigint-" + delay + ".log").toFile())
                     .start();
             boolean finishedFirst = p.waitFor(delay, TimeUnit.MILLISECONDS);

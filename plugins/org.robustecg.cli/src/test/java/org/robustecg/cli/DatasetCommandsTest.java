@@ -45,15 +45,15 @@ class DatasetCommandsTest {
     void recordsBuildsTheCpscDataset(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cpsc.npz");
         Run run = Run.of("records", "--cpsc", data("cpsc2018/cinc2020").toString(), "--reference",
-                data("cpsc2018/REFERENCE.csv").toString(), "--crop", "2000", "--length", "3000", "--out", out.toString(),
-                "--json");
+                data("cpsc2018/REFERENCE.csv").toString(), "--crop-length", "2000", "--padded-length", "3000", "--split",
+                "none", "--out", out.toString(), "--json");
         assertEquals(0, run.exitCode(), run.err());
         Dataset d = DatasetFiles.load(out);
         assertEquals(8, d.leads());
         assertEquals(3000, d.length());
         assertEquals(6, JsonParser.parseString(run.out()).getAsJsonObject().get("found").getAsInt());
-        assertEquals(2, Run.of("records", "--cpsc", "x", "--reference", "y", "--crop", "5", "--length", "4", "--out",
-                out.toString()).exitCode());
+        assertEquals(2, Run.of("records", "--cpsc", "x", "--reference", "y", "--crop-length", "5", "--padded-length",
+                "4", "--out", out.toString()).exitCode());
     }
 
     @Test

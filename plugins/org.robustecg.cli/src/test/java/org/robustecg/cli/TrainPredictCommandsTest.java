@@ -23,9 +23,9 @@ class TrainPredictCommandsTest {
         assertEquals(0, Run.of("beats", "--mitdb", mitdb().toString(), "--records", "100,119,208", "--split", "random",
                 "--out", beats.toString()).exitCode());
         Path model = dir.resolve("m.recg");
-        Run train = Run.of("train", "--data", dir.resolve("beats-train.npz").toString(), "--subset", "20", "--model",
-                "caslcnet", "--loss", "mart", "--epochs", "1", "--batch", "32", "--steps", "2",
-                "--width-multiplier", "0.0625", "--out", model.toString(), "--json");
+        Run train = Run.of("train", "--data", dir.resolve("beats-train.npz").toString(), "--per-class", "20",
+                "--architecture", "caslcnet", "--loss", "mart", "--epochs", "1", "--batch-size", "32", "--attack-steps",
+                "2", "--width", "0.0625", "--out", model.toString(), "--json");
         assertEquals(0, train.exitCode(), train.err());
         JsonObject summary = JsonParser.parseString(train.out()).getAsJsonObject();
         assertEquals(1, summary.getAsJsonArray("history").size());
@@ -45,7 +45,7 @@ class TrainPredictCommandsTest {
         // Attack it and score the attack.
         Path attacked = dir.resolve("attack.csv");
         Run attack = Run.of("attack", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
-                "--attack", "fgsm,pgd,sap", "--eps", "0.1,0.05", "--steps", "2", "--subset", "3", "--out",
+                "--attack", "fgsm,pgd,sap", "--eps", "0.1,0.05", "--steps", "2", "--per-class", "3", "--out",
                 attacked.toString(), "--plots", dir.resolve("plots").toString(), "--out-adversarial",
                 dir.resolve("adversarial.npz").toString(), "--json");
         assertEquals(0, attack.exitCode(), attack.err());
@@ -59,6 +59,18 @@ class TrainPredictCommandsTest {
             largest = Math.max(largest, Math.abs(attackedBeats.signals()[i] - adversarial.signals()[i]));
         }
         assertTrue(largest > 0 && largest <= 0.1f + 1e-6f, "adversarial within eps 0.1: " + largest);
+        // The saved items are those behind the first attack's rows at the largest radius: predicting them gives
+        // exactly the predictions the attack recorded.
+        Path again = dir.resolve("adversarial-predictions.csv");
+        assertEquals(0, Run.of("predict", "--model", model.toString(), "--data", dir.resolve("adversarial.npz")
+                .toString(), "--no-probabilities", "--out", again.toString()).exitCode());
+        List<String> predicted = Files.readAllLines(again);
+        assertEquals("sample_id,record_id,position,label,prediction", predicted.get(0));
+        List<String> recorded = attackRowsAt(Files.readAllLines(attacked), "fgsm", "0.1");
+        assertEquals(adversarial.size(), recorded.size());
+        for (int i = 0; i < recorded.size(); i++) {
+            assertEquals(recorded.get(i), predicted.get(i + 1).split(",")[4], "item " + i);
+        }
         assertEquals("attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db", attackRows.get(0));
         int samples = JsonParser.parseString(attack.out()).getAsJsonObject().get("samples").getAsInt();
         assertEquals(3 * samples * 3, attackRows.size() - 1, "clean + two radii per sample and attack");
@@ -98,25 +110,33 @@ class TrainPredictCommandsTest {
         assertTrue(Files.isRegularFile(plots.resolve("example-sap.png")));
         assertTrue(Files.isRegularFile(plots.resolve("confusion-pgd-clean.png")));
         Run channels = Run.of("channels", "--model", model.toString(), "--data", dir.resolve("beats-test.npz").toString(),
-                "--steps", "2", "--subset", "3", "--plots", plots.toString(), "--json");
+                "--steps", "2", "--per-class", "3", "--plots", plots.toString(), "--json");
         assertEquals(0, channels.exitCode(), channels.err());
         assertTrue(Files.isRegularFile(plots.resolve("channel-frequency.png")));
         assertEquals(32, JsonParser.parseString(channels.out()).getAsJsonObject().get("channels").getAsInt());
         Path transferred = dir.resolve("transfer.csv");
         assertEquals(0, Run.of("attack", "--model", model.toString(), "--source-model", model.toString(), "--data",
                 dir.resolve("beats-test.npz").toString(), "--attack", "cw,pgd-ecg,apgd", "--eps", "0.1", "--steps", "2",
-                "--subset", "2", "--out", transferred.toString()).exitCode());
+                "--per-class", "2", "--out", transferred.toString()).exitCode());
         assertTrue(Files.readAllLines(transferred).get(1).startsWith("transfer-cw,"));
 
         // Data that does not fit the model: a clear error, exit code 1.
         Path other = dir.resolve("other.npz");
         assertEquals(0, Run.of("records", "--cpsc", mitdb().resolveSibling("cpsc2018").resolve("cinc2020").toString(),
-                "--reference", mitdb().resolveSibling("cpsc2018").resolve("REFERENCE.csv").toString(), "--crop", "500",
-                "--length", "600", "--out", other.toString()).exitCode());
+                "--reference", mitdb().resolveSibling("cpsc2018").resolve("REFERENCE.csv").toString(), "--crop-length",
+                "500", "--padded-length", "600", "--split", "none", "--out", other.toString()).exitCode());
         Run mismatch = Run.of("predict", "--model", model.toString(), "--data", other.toString(), "--out",
                 dir.resolve("q.csv").toString());
         assertEquals(1, mismatch.exitCode());
         assertTrue(mismatch.err().contains("lead"), mismatch.err());
-        assertEquals(2, Run.of("train", "--data", beats.toString(), "--model", "vgg99", "--out", "x.recg").exitCode());
+        assertEquals(2, Run.of("train", "--data", beats.toString(), "--architecture", "vgg99", "--out", "x.recg")
+                .exitCode());
+    }
+
+    /** The predictions column of an attack's rows at one radius, in sample order. */
+    private static List<String> attackRowsAt(List<String> rows, String attack, String eps) {
+        return rows.subList(1, rows.size()).stream().map(r -> r.split(","))
+                .filter(c -> c[0].equals(attack) && Double.parseDouble(c[1]) == Double.parseDouble(eps))
+                .sorted(java.util.Comparator.comparingInt(c -> Integer.parseInt(c[2]))).map(c -> c[4]).toList();
     }
 }

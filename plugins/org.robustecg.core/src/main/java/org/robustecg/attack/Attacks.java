@@ -14,7 +14,8 @@ import org.robustecg.objective.Losses;
  * The attacks of METHOD 5 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
  * eps bounds the l2 norm), is clamped
  * to the data range when the settings say so, leaves padded positions (mask 0) untouched, and is owned by
- * x's manager. Random draws come from the engine's generator, seeded per call from the settings.
+ * x's manager. Every random draw is made per beat from the settings' seed, the radius and the beat's values
+ * ({@link BeatRandom}): a beat is attacked alike whichever batch, range or subset it is attacked in.
  */
 public final class Attacks {
 
@@ -28,15 +29,14 @@ public final class Attacks {
 
     /** The adversarial version of x at radius eps. The target must have its parameters frozen. */
     public static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
-            AttackSettings settings) {
-        Engine.getInstance().setRandomSeed((int) settings.seed());
+            AttackSettings runSettings) {
+        AttackSettings settings = runSettings.withSeed(BeatRandom.atRadius(runSettings.seed(), eps));
         PgdSettings range = settings.pgd(eps, false);
         if (eps == 0) {
             return x.duplicate();
         }
         return switch (settings.kind()) {
-            case NOISE -> Pgd.project(x, x.add(x.getManager().randomUniform((float) -eps, (float) eps, x.getShape(),
-                    x.getDataType())), mask, range);
+            case NOISE -> Pgd.project(x, BeatRandom.uniformStart(x, eps, settings.seed()), mask, range);
             case FGSM -> Pgd.project(x, x.add(gradient(target, x, mask, crossEntropy(labels, settings)).sign()
                     .mul(eps)), mask, range);
             case MIFGSM -> momentum(target, x, mask, labels, eps, settings);
@@ -133,7 +133,7 @@ public final class Attacks {
         BestIterate best = new BestIterate(labels);
         NDArray point = null;
         for (int r = 0; r < settings.restarts(); r++) {
-            point = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective, best);
+            point = Pgd.perturb(target, x, mask, settings.pgd(eps, true), objective, best, settings.seed() + r);
         }
         return point;
     }

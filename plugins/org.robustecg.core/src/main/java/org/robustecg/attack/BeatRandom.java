@@ -6,13 +6,27 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Random streams of their own for each beat, seeded by the attack's seed and the beat's values, so that an
- * attack draws the same numbers for a beat whichever other beats share its batch: a member of the ensemble run
- * on the beats still unbroken then does on each of them what it does when run on all.
+ * The seeding rule of the attacks: every random number an attack draws for a beat comes from a stream of the
+ * beat's own, seeded by the run's seed, the radius and the beat's values. A beat is thus attacked alike whichever
+ * other beats share its batch, however a dataset is cut into batches or ranges (a partitioned job gives the
+ * rows of one run), and whichever attack runs it: a member of the ensemble run on the beats still unbroken does on
+ * each of them what it does when run alone on all. The attack's name is deliberately not part of the seed.
  */
 final class BeatRandom {
 
     private BeatRandom() {
+    }
+
+    /** The seed of an attack's draws at radius eps in a run seeded with {@code seed}. */
+    static long atRadius(long seed, double eps) {
+        return mix(seed ^ mix(Double.doubleToLongBits(eps)));
+    }
+
+    /** SplittableRandom's 64-bit finaliser: nearby inputs give unrelated outputs. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** One generator per beat (row of {@code values}, {@code stride} values each). */

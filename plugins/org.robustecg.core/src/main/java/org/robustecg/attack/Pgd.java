@@ -34,13 +34,25 @@ public final class Pgd {
      */
     static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
             Function<NDList, NDArray> objective, BestIterate best) {
+        return perturb(target, x, mask, settings, objective, best, null);
+    }
+
+    /**
+     * As {@link #perturb(AttackTarget, NDArray, NDArray, PgdSettings, Function, BestIterate)}; with {@code beatSeed}
+     * non-null the random start is drawn per beat ({@link BeatRandom}), so that it does not depend on the other
+     * beats of the batch; with null it comes from the engine's generator (the training adversary).
+     */
+    static NDArray perturb(AttackTarget target, NDArray x, NDArray mask, PgdSettings settings,
+            Function<NDList, NDArray> objective, BestIterate best, Long beatSeed) {
         float eps = (float) settings.epsilon();
         try (AttackState state = new AttackState(x)) {
             NDArray adversarial = x;
             if (settings.randomStart() && eps > 0) {
                 try (NDManager scope = state.iteration(mask)) {
-                    adversarial = project(x, x.add(scope.randomUniform(-eps, eps, x.getShape(), x.getDataType())),
-                            mask, settings);
+                    NDArray start = beatSeed == null
+                            ? x.add(scope.randomUniform(-eps, eps, x.getShape(), x.getDataType()))
+                            : BeatRandom.uniformStart(x, eps, beatSeed);
+                    adversarial = project(x, start, mask, settings);
                     state.keep(adversarial, best == null ? null : best.point());
                 }
             }

@@ -1,10 +1,8 @@
 package org.robustecg.metrics;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import org.robustecg.attack.AttackSettings;
 import org.robustecg.attack.Attacks;
-import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
 import org.robustecg.model.Inference;
 import org.robustecg.model.TrainedModel;
@@ -19,33 +17,21 @@ public final class ChannelActivations {
     public static ChannelActivation measure(TrainedModel model, Dataset data, AttackSettings settings, double eps,
             double threshold, int batchSize, Progress progress) {
         Inference.check(model, data);
-        float[] natural = null;
-        float[] adversarial = null;
-        int channels = 0;
-        model.classifier().freeze(true);
-        try {
-            for (int from = 0; from < data.size(); from += batchSize) {
-                progress.checkCancelled();
-                int to = Math.min(data.size(), from + batchSize);
-                try (NDManager scratch = model.manager().newSubManager()) {
-                    Batch b = Batch.of(data, Batch.range(from, to), scratch);
-                    NDArray adv = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps,
-                            settings.withSeed(settings.seed() + from));
-                    float[] n = model.classifier().features(b.x(), b.mask()).toFloatArray();
-                    float[] a = model.classifier().features(adv, b.mask()).toFloatArray();
-                    if (natural == null) {
-                        channels = n.length / (to - from);
-                        natural = new float[data.size() * channels];
-                        adversarial = new float[data.size() * channels];
-                    }
-                    System.arraycopy(n, 0, natural, from * channels, n.length);
-                    System.arraycopy(a, 0, adversarial, from * channels, a.length);
-                }
-                progress.update(to / (double) data.size(), "channel activations");
+        float[][] natural = new float[1][];
+        float[][] adversarial = new float[1][];
+        int[] channels = new int[1];
+        Inference.inBatches(data, 0, data.size(), batchSize, progress, "channel activations", (b, from, to, part) -> {
+            NDArray adv = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings);
+            float[] n = model.classifier().features(b.x(), b.mask()).toFloatArray();
+            float[] a = model.classifier().features(adv, b.mask()).toFloatArray();
+            if (natural[0] == null) {
+                channels[0] = n.length / (to - from);
+                natural[0] = new float[data.size() * channels[0]];
+                adversarial[0] = new float[data.size() * channels[0]];
             }
-        } finally {
-            model.classifier().freeze(false);
-        }
-        return ChannelActivation.of(natural, adversarial, channels, threshold);
+            System.arraycopy(n, 0, natural[0], from * channels[0], n.length);
+            System.arraycopy(a, 0, adversarial[0], from * channels[0], a.length);
+        }, model);
+        return ChannelActivation.of(natural[0], adversarial[0], channels[0], threshold);
     }
 }

@@ -25,25 +25,59 @@ public final class Inference {
         int classes = model.info().settings().classes();
         int[] predicted = new int[data.size()];
         float[] probabilities = new float[data.size() * classes];
-        model.classifier().freeze(true);
+        inBatches(data, 0, data.size(), batchSize, progress, "predicting", (b, from, to, part) -> {
+            NDArray logits = model.classifier().forward(b.x(), b.mask()).get(0);
+            int[] p = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+            System.arraycopy(p, 0, predicted, from, p.length);
+            float[] prob = logits.softmax(1).toFloatArray();
+            System.arraycopy(prob, 0, probabilities, from * classes, prob.length);
+        }, model);
+        return new Predictions(predicted, probabilities, classes);
+    }
+
+    /** The work on one batch of a frozen pass. */
+    @FunctionalInterface
+    public interface BatchWork {
+        /**
+         * @param batch    the items {@code [from, to)}, in a scratch manager closed after the call
+         * @param progress this batch's share of the pass
+         */
+        void run(Batch batch, int from, int to, Progress progress);
+    }
+
+    /**
+     * The one loop of every pass that only reads models (predicting, attacking, measuring activations): the items
+     * {@code [from, to)} of the data in batches of {@code batchSize} from {@code from}, with the parameters of
+     * every model frozen (gradients flow to the inputs only) and each batch's arrays freed after it; checks for
+     * cancellation before each batch.
+     *
+     * @param models the models the work runs (the first owns the scratch managers)
+     */
+    public static void inBatches(Dataset data, int from, int to, int batchSize, Progress progress, String what,
+            BatchWork work, TrainedModel... models) {
+        if (from < 0 || to > data.size() || from > to) {
+            throw new IllegalArgumentException("items [" + from + ", " + to + ") are not a range of the " + data.size()
+                    + " items");
+        }
+        for (TrainedModel m : models) {
+            m.classifier().freeze(true);
+        }
         try {
-            for (int from = 0; from < data.size(); from += batchSize) {
+            double n = Math.max(1, to - from);
+            for (int start = from; start < to; start += batchSize) {
                 progress.checkCancelled();
-                int to = Math.min(data.size(), from + batchSize);
-                try (NDManager scratch = model.manager().newSubManager()) {
-                    Batch b = Batch.of(data, Batch.range(from, to), scratch);
-                    NDArray logits = model.classifier().forward(b.x(), b.mask()).get(0);
-                    int[] p = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-                    System.arraycopy(p, 0, predicted, from, p.length);
-                    float[] prob = logits.softmax(1).toFloatArray();
-                    System.arraycopy(prob, 0, probabilities, from * classes, prob.length);
+                int end = Math.min(to, start + batchSize);
+                try (NDManager scratch = models[0].manager().newSubManager()) {
+                    work.run(Batch.of(data, Batch.range(start, end), scratch), start, end,
+                            progress.range((start - from) / n, (end - from) / n));
                 }
-                progress.update(to / (double) data.size(), "predicting");
+                progress.update((end - from) / n, what);
             }
         } finally {
-            model.classifier().freeze(false);
+            for (TrainedModel m : models) {
+                m.classifier().freeze(false);
+            }
         }
-        return new Predictions(predicted, probabilities, classes);
     }
 
     /** Refuses data that does not fit the model, naming what differs. */

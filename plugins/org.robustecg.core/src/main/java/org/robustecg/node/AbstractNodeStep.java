@@ -1,21 +1,22 @@
 package org.robustecg.node;
 
 import java.util.List;
+import org.robustecg.ops.Schema;
 
-/** The parts of a {@link NodeStep} that are plain data: name, description, options and ports, given once. */
+/** The parts of a {@link NodeStep} that are plain data: name, description, settings and ports, given once. */
 public abstract class AbstractNodeStep implements NodeStep {
 
     private final String name;
     private final String description;
-    private final List<Option> options;
+    private final Schema schema;
     private final List<Port> inputs;
     private final List<Port> outputs;
 
-    protected AbstractNodeStep(String name, String description, List<Option> options, List<Port> inputs,
+    protected AbstractNodeStep(String name, String description, Schema schema, List<Port> inputs,
             List<Port> outputs) {
         this.name = name;
         this.description = description;
-        this.options = List.copyOf(options);
+        this.schema = schema;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
     }
@@ -31,8 +32,8 @@ public abstract class AbstractNodeStep implements NodeStep {
     }
 
     @Override
-    public final List<Option> options() {
-        return options;
+    public final Schema schema() {
+        return schema;
     }
 
     @Override

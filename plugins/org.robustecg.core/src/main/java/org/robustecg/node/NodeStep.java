@@ -2,6 +2,8 @@ package org.robustecg.node;
 
 import java.io.IOException;
 import java.util.List;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 
 /**
  * The KNIME-free logic of one node: its settings, ports, output specs and execution. Port data are
@@ -17,7 +19,8 @@ public interface NodeStep {
     /** What the node does: the introduction of its node description. */
     String description();
 
-    List<Option> options();
+    /** Its settings: the operation's parameters offered on a node ({@link org.robustecg.ops.Face#NODE}). */
+    Schema schema();
 
     List<Port> inputs();
 
@@ -27,7 +30,7 @@ public interface NodeStep {
      * Checks settings against the input specs (null for an unconnected optional input or an unknown spec) and
      * gives the output specs (null where they are only known after execution).
      */
-    List<Object> configure(OptionValues settings, List<Object> inputSpecs);
+    List<Object> configure(Values settings, List<Object> inputSpecs);
 
     /**
      * The input table that an output table carries on with new columns appended (its rows in the same order and
@@ -38,5 +41,5 @@ public interface NodeStep {
     }
 
     /** Runs the step. Inputs are null for unconnected optional ports. */
-    List<Object> execute(OptionValues settings, List<Object> inputs, StepContext context) throws IOException;
+    List<Object> execute(Values settings, List<Object> inputs, StepContext context) throws IOException;
 }

@@ -1,15 +1,9 @@
 package org.robustecg.report;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.robustecg.attack.AttackSettings;
-import org.robustecg.attack.Attacks;
-import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
-import org.robustecg.model.Classifier;
-import org.robustecg.model.TrainedModel;
 
 /** Charts of single attacked inputs. */
 public final class Examples {
@@ -17,18 +11,17 @@ public final class Examples {
     private Examples() {
     }
 
-    /** Draws the first lead of item {@code index}, clean and attacked at {@code eps}, with the perturbation. */
-    public static void adversarialExample(TrainedModel model, Dataset data, int index, AttackSettings settings,
-            double eps, String title, Path png) throws IOException {
-        try (NDManager scratch = model.manager().newSubManager()) {
-            Batch b = Batch.of(data, new int[] {index}, scratch);
-            float[] adversarial;
-            try (Classifier.Frozen frozen = model.classifier().frozen()) {
-                adversarial = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings).toFloatArray();
-            }
-            int length = data.length();
-            Charts.adversarialExample(Arrays.copyOf(b.x().toFloatArray(), length), Arrays.copyOf(adversarial, length),
-                    data.samplingFrequency(), title, png);
-        }
+    /**
+     * Draws the first lead of item {@code index}, clean and attacked, with the perturbation.
+     *
+     * @param attacked the attacked items as the attack's pass kept them (the ones it scored), from the first item
+     */
+    public static void adversarialExample(Dataset clean, Dataset attacked, int index, String title, Path png)
+            throws IOException {
+        int length = clean.length();
+        int stride = clean.leads() * length;
+        Charts.adversarialExample(Arrays.copyOfRange(clean.signals(), index * stride, index * stride + length),
+                Arrays.copyOfRange(attacked.signals(), index * stride, index * stride + length),
+                clean.samplingFrequency(), title, png);
     }
 }

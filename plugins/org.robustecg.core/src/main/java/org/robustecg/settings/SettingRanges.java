@@ -75,6 +75,8 @@ public final class SettingRanges {
     public static final Range BEAT_LENGTH = Range.count("data.beat_length", 8, 100_000, "samples per beat");
     public static final Range WINDOW_FACTOR = Range.number("data.window_factor", 0.1, 10,
             "beat length in median R-R intervals");
+    public static final Range SEED = Range.count("seed", Integer.MIN_VALUE, Integer.MAX_VALUE,
+            "a seed of the random numbers");
     public static final Range ROW = Range.count("check.row", 0, Integer.MAX_VALUE, "a row index, from 0");
     public static final Range ANY_NUMBER = Range.number("check.bound", -Double.MAX_VALUE, Double.MAX_VALUE,
             "a bound of a checked value");
@@ -87,6 +89,6 @@ public final class SettingRanges {
             SQUARE_P, TARGETS, AUX_WEIGHT,
             BATCH, PER_CLASS, ITEMS, EPOCHS, TRAINING_RADIUS, TRAINING_STEPS, LEARNING_RATE, ALPHA, REGULARISATION, WIDTH,
             CHANNELS_PER_GROUP, VALIDATION_FRACTION, EARLY_STOPPING, ROBUST_SAMPLES, EPS_MAX, THRESHOLD, TEST_FRACTION,
-            CROP_LENGTH, PADDED_LENGTH, SAMPLING_FREQUENCY, BEAT_LENGTH, WINDOW_FACTOR, ROW, ANY_NUMBER, REPEATS,
+            CROP_LENGTH, PADDED_LENGTH, SAMPLING_FREQUENCY, BEAT_LENGTH, WINDOW_FACTOR, SEED, ROW, ANY_NUMBER, REPEATS,
             LAYER_WIDTH);
 }

@@ -46,7 +46,7 @@ final class HtmlReport {
         }
         h.append("</table>");
 
-        h.append("<h2>Robustness (ACC_robust / F1_robust, eps_max ").append(r.study().epsMax()).append(")</h2>");
+        h.append("<h2>Robustness (ACC_robust / F1_robust, eps_max ").append(r.study().score().get("eps_max")).append(")</h2>");
         String headline = r.models().isEmpty() ? "" : r.models().get(0).robustness().attack();
         h.append("<p>The headline is <strong>").append(esc(headline)).append("</strong>: ").append(esc(switch (headline) {
             case RobustnessScore.ENSEMBLE -> "APGD-CE, APGD-T and Square, each run on the beats still unbroken, "

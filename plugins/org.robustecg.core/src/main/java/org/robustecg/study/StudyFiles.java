@@ -12,14 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.robustecg.attack.AttackKind;
+import java.util.Map;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.model.Architecture;
-import org.robustecg.objective.Objective;
+import org.robustecg.ops.AttackOperation;
+import org.robustecg.ops.ChannelsOperation;
+import org.robustecg.ops.DatasetOperation;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.ScoreOperation;
+import org.robustecg.ops.TrainOperation;
+import org.robustecg.ops.Values;
 import org.robustecg.settings.FileNames;
-import org.robustecg.settings.Range;
 import org.robustecg.settings.SettingRanges;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,26 +34,27 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads study files, JSON or YAML (by extension), into a {@link StudySpec}. Layout (every key optional but
- * "models" and "attacks"):
+ * Reads study files, JSON or YAML (by extension), into a {@link StudySpec}. Each section holds one operation's
+ * settings by the keys of its schema, the same keys the command line (in kebab case) and the KNIME nodes use,
+ * with the same defaults and ranges; every key is optional but "models" and "attacks":
  * <pre>
  * name: demo
- * seed: 1
- * data: {dataset: mitbih, folder: ../shared/data/mitdb, split: random, test_fraction: 0.2, train_per_class: 400,
- *        test_per_class: 20}
+ * seed: 1                  # the seed of every section that does not set its own
+ * data: {dataset: mitbih, split: random, test_fraction: 0.2, train_per_class: 400, test_per_class: 20}
  * # or: data: {dataset: cpsc2018, folder: data/cpsc2018, split: per-class, test_per_class: 50}
+ * train: {epochs: 20, batch_size: 128, width: 0.25, balance: true, robust_samples: 0}   # every model's
  * models:
- *   - {name: resnet18-ce, architecture: resnet18, loss: ce, epochs: 20, batch: 128, lr: 0.001, width: 0.25}
+ *   - {name: resnet18-ce, architecture: resnet18, loss: ce}
  *   - {name: caslcnet-mart, architecture: caslcnet, loss: mart, alpha: 2, eps: 0.1, attack_steps: 10}
  * attacks:
- *   - {kind: ensemble, eps: [0.01, 0.03, 0.05, 0.1], steps: 20, queries: 1000}
- *   - {kind: pgd, eps: [0.01, 0.03, 0.05, 0.1], steps: 20}
- * eps_max: 0.1
- * channels: 0.1
+ *   - {attack: ensemble, eps: [0.01, 0.03, 0.05, 0.1], steps: 20, queries: 1000}
+ *   - {attack: pgd, eps: [0.01, 0.03, 0.05, 0.1], steps: 20}
+ * score: {eps_max: 0.1}
+ * channels: {eps: 0.1, steps: 20}   # leave out for no channel analysis
  * </pre>
- * Unknown keys, architectures, losses and attacks are errors naming the file, and every number must lie in
- * the range the command line and the nodes allow ({@link SettingRanges}); model names become file names and
- * may hold letters, digits, '.', '_', '-' and '+' only.
+ * With split "none" the study attacks its training items (a smoke test of the pipeline). An unknown key, value,
+ * architecture, loss or attack is an error naming the file, the key and what is allowed; model names become file
+ * names and may hold letters, digits, '.', '_', '-' and '+' only.
  */
 public final class StudyFiles {
 
@@ -54,7 +62,13 @@ public final class StudyFiles {
     private static final Gson YAML_TREE = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues()
             .create();
 
-    private static final Range SEED = Range.count("study.seed", Long.MIN_VALUE, Long.MAX_VALUE, "a seed");
+    /** Keys of earlier versions, with what replaced them. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "eps_max", "score: {eps_max: ...}",
+            "mitdb", "data.folder",
+            "batch", "batch_size",
+            "lr", "learning_rate",
+            "kind", "attack");
 
     private StudyFiles() {
     }
@@ -86,108 +100,135 @@ public final class StudyFiles {
                     + ": " + EcgFormatException.reason(e), e);
         }
         Reader r = new Reader(file);
-        r.allow(root, "study", "name", "seed", "data", "models", "attacks", "eps_max", "channels");
-        JsonObject data = root.has("data") ? r.object(root, "data") : new JsonObject();
-        r.allow(data, "data", "dataset", "folder", "mitdb", "reference", "split", "test_fraction", "train_per_class",
-                "test_per_class", "crop_length", "padded_length");
-        String dataset = r.text(data, "dataset", "mitbih");
-        if (!dataset.equals("mitbih") && !dataset.equals("cpsc2018")) {
-            throw r.error("data.dataset is mitbih or cpsc2018, not " + dataset);
+        try {
+            return parse(r, root, file);
+        } catch (IllegalArgumentException e) {
+            throw r.error(e.getMessage());
         }
-        String split = r.text(data, "split", "random");
-        if (!List.of("random", "inter-patient", "per-class", "none").contains(split)) {
-            throw r.error("data.split is random, inter-patient, per-class or none, not " + split);
+    }
+
+    private static StudySpec parse(Reader r, JsonObject root, Path file) throws EcgFormatException {
+        r.allow(root, "study", List.of("name", "seed", "data", "train", "models", "attacks", "score", "channels"));
+        if (root.has("channels") && !root.get("channels").isJsonObject()) {
+            throw r.error("channels is a section now: write channels: {eps: " + root.get("channels") + "}");
         }
-        if (split.equals("inter-patient") && dataset.equals("cpsc2018")) {
+        int seed = root.has("seed") ? (int) SettingRanges.SEED.check("seed", r.number(root.get("seed"), "seed")) : 1;
+        Values data = r.section(root, "data", DatasetOperation.SCHEMA, seed, Map.of());
+        DatasetOperation.check(data);
+        if (data.text("split").equals("inter-patient") && data.text("dataset").equals("cpsc2018")) {
             throw r.error("the inter-patient split (DS1/DS2) is for MIT-BIH");
         }
-        String folder = r.text(data, "folder", r.text(data, "mitdb", dataset.equals("mitbih") ? "../shared/data/mitdb"
-                : "../shared/data/cpsc2018/cinc2020"));
-        StudySpec.DataSpec dataSpec = new StudySpec.DataSpec(dataset, folder, r.text(data, "reference", ""), split,
-                r.number(data, "data.test_fraction", 0.2, SettingRanges.TEST_FRACTION, false),
-                (int) r.number(data, "data.train_per_class", 400, SettingRanges.PER_CLASS, true),
-                (int) r.number(data, "data.test_per_class", 20, SettingRanges.PER_CLASS, true),
-                (int) r.number(data, "data.crop_length", 30720, SettingRanges.CROP_LENGTH, false),
-                (int) r.number(data, "data.padded_length", 33792, SettingRanges.PADDED_LENGTH, false));
-        if (dataSpec.cropLength() > dataSpec.paddedLength()) {
-            throw r.error("data.crop_length " + dataSpec.cropLength() + " is above data.padded_length "
-                    + dataSpec.paddedLength() + ": a recording is cropped, then padded");
-        }
-        boolean cpsc = dataSpec.cpsc();
+        Map<String, Object> common = r.given(root, "train", TrainOperation.SCHEMA);
+        r.section(root, "train", TrainOperation.SCHEMA, seed, Map.of());
         List<StudySpec.ModelSpec> models = new ArrayList<>();
         JsonArray modelList = r.array(root, "models");
         for (int i = 0; i < modelList.size(); i++) {
-            String at = "models[" + i + "].";
-            JsonObject m = r.object(modelList.get(i), "models[" + i + "]");
-            r.allow(m, "model", "name", "architecture", "loss", "alpha", "epochs", "batch", "lr", "width", "eps",
-                    "attack_steps");
-            String architecture = r.text(m, "architecture", "caslcnet");
-            String loss = r.text(m, "loss", "mart");
-            try {
-                Architecture.ofCliName(architecture);
-                Objective.ofCliName(loss);
-            } catch (IllegalArgumentException ex) {
-                throw r.error(ex.getMessage());
+            String at = "models[" + i + "]";
+            JsonObject m = r.object(modelList.get(i), at);
+            String name = m.has("name") ? r.text(m.remove("name"), at + ".name") : null;
+            Values train = r.section(m, at, TrainOperation.SCHEMA, seed, common);
+            name = FileNames.check(at + ".name", name != null ? name
+                    : train.text("architecture") + "-" + train.text("loss"));
+            for (StudySpec.ModelSpec other : models) {
+                if (other.name().equals(name)) {
+                    throw r.error(at + ".name '" + name + "' is used twice: every model needs its own name (its file "
+                            + "name)");
+                }
             }
-            String name = r.text(m, "name", architecture + "-" + loss);
-            try {
-                FileNames.check(at + "name", name);
-            } catch (IllegalArgumentException ex) {
-                throw r.error(ex.getMessage());
-            }
-            if (models.stream().anyMatch(other -> other.name().equals(name))) {
-                throw r.error(at + "name '" + name + "' is used twice: every model needs its own name (its file name)");
-            }
-            models.add(new StudySpec.ModelSpec(name, architecture, loss,
-                    r.number(m, at + "alpha", 2, SettingRanges.ALPHA, false),
-                    (int) r.number(m, at + "epochs", 20, SettingRanges.EPOCHS, false),
-                    (int) r.number(m, at + "batch", cpsc ? 64 : 128, SettingRanges.BATCH, false),
-                    r.number(m, at + "lr", cpsc ? 1e-4 : 1e-3, SettingRanges.LEARNING_RATE, false),
-                    r.number(m, at + "width", 0.25, SettingRanges.WIDTH, false),
-                    r.number(m, at + "eps", cpsc ? 0.01 : 0.1, SettingRanges.TRAINING_RADIUS, false),
-                    (int) r.number(m, at + "attack_steps", 10, SettingRanges.TRAINING_STEPS, false)));
+            models.add(new StudySpec.ModelSpec(name, train.asMap()));
         }
-        List<StudySpec.AttackSpec> attacks = new ArrayList<>();
+        List<Map<String, Object>> attacks = new ArrayList<>();
         JsonArray attackList = r.array(root, "attacks");
         for (int i = 0; i < attackList.size(); i++) {
-            String at = "attacks[" + i + "].";
-            JsonObject a = r.object(attackList.get(i), "attacks[" + i + "]");
-            r.allow(a, "attack", "kind", "eps", "steps", "queries");
-            String kind = r.text(a, "kind", "pgd");
-            double[] radii;
-            try {
-                JsonArray list = r.array(a, "eps");
-                radii = new double[list.size()];
-                for (int k = 0; k < radii.length; k++) {
-                    radii[k] = r.number(list.get(k), at + "eps[" + k + "]");
-                }
-                radii = AttackKind.ofCliName(kind).radii(at + "eps", radii);
-            } catch (IllegalArgumentException ex) {
-                throw r.error(ex.getMessage());
-            }
-            attacks.add(new StudySpec.AttackSpec(kind, java.util.Arrays.stream(radii).boxed().toList(),
-                    (int) r.number(a, at + "steps", 0, SettingRanges.ATTACK_STEPS, true),
-                    (int) r.number(a, at + "queries", 0, SettingRanges.QUERIES, true)));
+            String at = "attacks[" + i + "]";
+            Values a = r.section(r.object(attackList.get(i), at), at, AttackOperation.SCHEMA, seed, Map.of());
+            AttackOperation.check(a);
+            attacks.add(a.asMap());
         }
         if (models.isEmpty() || attacks.isEmpty()) {
             throw r.error("a study needs at least one model and one attack");
         }
-        return new StudySpec(r.text(root, "name", file.getFileName().toString()),
-                (long) r.number(root, "seed", 1, SEED, false), dataSpec, models, attacks,
-                r.number(root, "eps_max", 0.1, SettingRanges.EPS_MAX, false),
-                r.number(root, "channels", 0, SettingRanges.RADIUS, true));
+        Values score = r.section(root, "score", ScoreOperation.SCHEMA, seed, Map.of());
+        Values channels = root.has("channels") ? r.section(root, "channels", ChannelsOperation.SCHEMA, seed, Map.of())
+                : null;
+        if (channels != null) {
+            ChannelsOperation.check(channels);
+        }
+        String name = root.has("name") ? r.text(root.get("name"), "name") : file.getFileName().toString();
+        return new StudySpec(name, seed, data.asMap(), models, attacks, score.asMap(),
+                channels == null ? null : channels.asMap());
     }
 
     /** Typed access with errors naming the file and the key. */
     private record Reader(Path file) {
 
-        void allow(JsonObject o, String what, String... keys) throws EcgFormatException {
-            List<String> known = List.of(keys);
+        void allow(JsonObject o, String what, List<String> known) throws EcgFormatException {
             for (String key : o.keySet()) {
+                if (RENAMED.containsKey(key) && !known.contains(key)) {
+                    throw error(what + " key '" + key + "' is now " + RENAMED.get(key));
+                }
                 if (!known.contains(key)) {
-                    throw error("unknown " + what + " key '" + key + "' (known: " + String.join(", ", known) + ")");
+                    throw error("unknown " + what + " key '" + key + "' (allowed: " + String.join(", ", known) + ")");
                 }
             }
+        }
+
+        /**
+         * The operation's settings of a section (a key of {@code parent}, or {@code parent} itself for a list entry
+         * named {@code at}): the section's values over {@code common}, the study's seed where the operation has one
+         * and the section sets none, every other setting its default.
+         */
+        Values section(JsonObject parent, String at, Schema schema, int seed, Map<String, Object> common)
+                throws EcgFormatException {
+            boolean entry = at.endsWith("]");
+            Map<String, Object> given = new LinkedHashMap<>();
+            if (schema.keys(Face.STUDY).contains("seed")) {
+                given.put("seed", seed);
+            }
+            given.putAll(common);
+            given.putAll(entry ? values(parent, at, schema) : given(parent, at, schema));
+            return Values.of(schema, Face.STUDY, given, p -> at + "." + p.key());
+        }
+
+        /** The values a section of {@code parent} gives ({} when absent). */
+        Map<String, Object> given(JsonObject parent, String key, Schema schema) throws EcgFormatException {
+            if (!parent.has(key)) {
+                return Map.of();
+            }
+            return values(object(parent.get(key), key), key, schema);
+        }
+
+        private Map<String, Object> values(JsonObject o, String at, Schema schema) throws EcgFormatException {
+            allow(o, at, schema.keys(Face.STUDY));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+                Parameter p = schema.get(e.getKey());
+                String where = at + "." + e.getKey();
+                JsonElement v = e.getValue();
+                if (v.isJsonNull()) {
+                    continue;
+                }
+                if (p.type() == Parameter.Type.NUMBERS) {
+                    if (!v.isJsonArray()) {
+                        throw error("'" + where + "' must be a list of numbers");
+                    }
+                    List<Double> list = new ArrayList<>();
+                    for (int k = 0; k < v.getAsJsonArray().size(); k++) {
+                        list.add(number(v.getAsJsonArray().get(k), where + "[" + k + "]"));
+                    }
+                    values.put(e.getKey(), list);
+                } else if (p.type() == Parameter.Type.INTEGER || p.type() == Parameter.Type.NUMBER) {
+                    values.put(e.getKey(), number(v, where));
+                } else if (p.type() == Parameter.Type.BOOLEAN) {
+                    if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isBoolean()) {
+                        throw error(where + " must be true or false, is " + v);
+                    }
+                    values.put(e.getKey(), v.getAsBoolean());
+                } else {
+                    values.put(e.getKey(), text(v, where));
+                }
+            }
+            return values;
         }
 
         JsonObject object(JsonElement e, String key) throws EcgFormatException {
@@ -197,10 +238,6 @@ public final class StudyFiles {
             return e.getAsJsonObject();
         }
 
-        JsonObject object(JsonObject o, String key) throws EcgFormatException {
-            return object(o.get(key), key);
-        }
-
         JsonArray array(JsonObject o, String key) throws EcgFormatException {
             if (!o.has(key) || !o.get(key).isJsonArray()) {
                 throw error("'" + key + "' must be a list");
@@ -208,35 +245,14 @@ public final class StudyFiles {
             return o.getAsJsonArray(key);
         }
 
-        String text(JsonObject o, String key, String fallback) throws EcgFormatException {
-            if (!o.has(key) || o.get(key).isJsonNull()) {
-                return fallback;
+        String text(JsonElement e, String where) throws EcgFormatException {
+            if (!e.isJsonPrimitive()) {
+                throw error("'" + where + "' must be a single value, is " + e);
             }
-            if (!o.get(key).isJsonPrimitive()) {
-                throw error("'" + key + "' must be a single value, is " + o.get(key));
-            }
-            return o.get(key).getAsString();
+            return e.getAsString();
         }
 
-        /**
-         * The number at {@code path} (its last part is the key in {@code o}), or the fallback when absent; it must
-         * lie in the range, or be 0 when {@code zeroAllowed} (the study's "default" or "none" marker).
-         */
-        double number(JsonObject o, String path, double fallback, Range range, boolean zeroAllowed)
-                throws EcgFormatException {
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            if (!o.has(key)) {
-                return fallback;
-            }
-            double v = number(o.get(key), path);
-            try {
-                return zeroAllowed ? range.checkOr(0, path, v) : range.check(path, v);
-            } catch (IllegalArgumentException e) {
-                throw error(e.getMessage() + (zeroAllowed ? ", or 0" : ""));
-            }
-        }
-
-        double number(JsonElement e, String path) throws EcgFormatException {
+        double number(JsonElement e, String where) throws EcgFormatException {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 return e.getAsDouble();
             }
@@ -244,7 +260,7 @@ public final class StudyFiles {
             if (e.isJsonPrimitive() && e.getAsString().matches("NaN|[-+]?Infinity")) {
                 return Double.parseDouble(e.getAsString());
             }
-            throw error(path + " must be a number, is " + e);
+            throw error(where + " must be a number, is " + e);
         }
 
         EcgFormatException error(String problem) {

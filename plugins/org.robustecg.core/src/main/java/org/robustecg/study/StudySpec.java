@@ -1,74 +1,88 @@
 package org.robustecg.study;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.robustecg.ops.AttackOperation;
+import org.robustecg.ops.ChannelsOperation;
+import org.robustecg.ops.DatasetOperation;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.ScoreOperation;
+import org.robustecg.ops.TrainOperation;
+import org.robustecg.ops.Values;
 
 /**
- * A robustness study as declared in a study file (JSON or YAML): data, models, attacks, scoring. Every
- * field has a default; see {@link StudyFiles} for the file layout.
+ * A robustness study as declared in a study file (JSON or YAML), each section holding the settings of one
+ * operation by the operation's keys, defaults filled in (see {@link StudyFiles} for the layout).
  *
- * @param name    study name (used in the report)
- * @param seed    seed of splits, subsets, training and attacks
- * @param data    where the beats come from and how they are split
- * @param models  the models to train
- * @param attacks the attacks, each over its radius grid
- * @param epsMax  upper end of the robustness area (ACC_robust, F1_robust)
- * @param channels radius of the channel activation analysis (PGD), 0 = none
+ * @param name     study name (used in the report)
+ * @param seed     the seed of every section that does not set its own
+ * @param data     the dataset operation's settings: where the items come from and how they are split
+ * @param models   the models to train
+ * @param attacks  the attack operation's settings of each attack
+ * @param score    the score operation's settings
+ * @param channels the channels operation's settings, or null for no channel analysis
  */
-public record StudySpec(String name, long seed, DataSpec data, List<ModelSpec> models, List<AttackSpec> attacks,
-        double epsMax, double channels) {
+public record StudySpec(String name, int seed, Map<String, Object> data, List<ModelSpec> models,
+        List<Map<String, Object>> attacks, Map<String, Object> score, Map<String, Object> channels) {
 
     public StudySpec {
+        data = copy(data);
         models = List.copyOf(models);
-        attacks = List.copyOf(attacks);
+        attacks = attacks.stream().map(StudySpec::copy).toList();
+        score = copy(score);
+        channels = channels == null ? null : copy(channels);
     }
 
     /**
-     * @param dataset       mitbih (beats, METHOD 2.3) or cpsc2018 (12-lead records, METHOD 2.7)
-     * @param folder        folder of the MIT-BIH records or the CPSC2018 recordings (the command line may override it)
-     * @param reference     CPSC2018 REFERENCE.csv ("" = the folder's REFERENCE.csv, else the headers' #Dx codes)
-     * @param split         "random" (stratified), "inter-patient" (de Chazal DS1/DS2), "per-class" (test_per_class
-     *                      items of each class for testing, the rest for training: the paper's CPSC2018 split) or
-     *                      "none" (train and test on the same items: a smoke test only)
-     * @param testFraction  test share of a random split
-     * @param trainPerClass training items per class (0 = all), then up-sampled to balance the classes
-     * @param testPerClass  test items per class that are predicted and attacked (0 = all)
-     * @param cropLength    CPSC2018: records are cut to this many samples
-     * @param paddedLength  CPSC2018: and zero padded to this length (the model's input length)
+     * @param name  model name in the report and its file name
+     * @param train the train operation's settings
      */
-    public record DataSpec(String dataset, String folder, String reference, String split, double testFraction,
-            int trainPerClass, int testPerClass, int cropLength, int paddedLength) {
+    public record ModelSpec(String name, Map<String, Object> train) {
 
-        public boolean cpsc() {
-            return dataset.equals("cpsc2018");
+        public ModelSpec {
+            train = copy(train);
+        }
+
+        public Values values() {
+            return StudySpec.values(TrainOperation.SCHEMA, train);
         }
     }
 
-    /**
-     * @param name         model name in the report
-     * @param architecture caslcnet, resnet18, resnet18-cas, resnet18-linf, vgg19, densenet
-     * @param loss         ce, pgd-at, trades, mart, jacobian, nsr
-     * @param alpha        CAS auxiliary weight
-     * @param epochs       training epochs
-     * @param batch        batch size (default 128 for beats, 64 for records)
-     * @param learningRate Adamax learning rate (default the paper's: 1e-3 beats, 1e-4 records)
-     * @param width        width multiplier
-     * @param epsilon      training adversary radius (default the paper's: 0.1 beats, 0.01 records)
-     * @param attackSteps  training adversary steps
-     */
-    public record ModelSpec(String name, String architecture, String loss, double alpha, int epochs, int batch,
-            double learningRate, double width, double epsilon, int attackSteps) {
+    public Values dataValues() {
+        return values(DatasetOperation.SCHEMA, data);
     }
 
-    /**
-     * @param kind     noise, fgsm, mifgsm, pgd, pgd-ecg, cw, cw-linf, apgd, apgd-dlr, apgd-t, square, ensemble, sap
-     * @param epsilons radius grid
-     * @param steps    iterations (0 = the attack's default; for the ensemble, those of APGD-CE and APGD-T)
-     * @param queries  Square's query budget, alone or in the ensemble (0 = 5,000)
-     */
-    public record AttackSpec(String kind, List<Double> epsilons, int steps, int queries) {
+    public Values attackValues(int index) {
+        return values(AttackOperation.SCHEMA, attacks.get(index));
+    }
 
-        public AttackSpec {
-            epsilons = List.copyOf(epsilons);
-        }
+    public Values scoreValues() {
+        return values(ScoreOperation.SCHEMA, score);
+    }
+
+    /** Null when the study has no channel analysis. */
+    public Values channelValues() {
+        return channels == null ? null : values(ChannelsOperation.SCHEMA, channels);
+    }
+
+    /** The folder of the records: the data section's, else the default beside the project for the database. */
+    public String folder() {
+        String folder = (String) data.get("folder");
+        return !folder.isBlank() ? folder : cpsc() ? "../shared/data/cpsc2018/cinc2020" : "../shared/data/mitdb";
+    }
+
+    /** Multi-lead CPSC2018 records rather than MIT-BIH beats. */
+    public boolean cpsc() {
+        return data.get("dataset").equals("cpsc2018");
+    }
+
+    private static Values values(Schema schema, Map<String, Object> settings) {
+        return Values.of(schema, Face.STUDY, settings);
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 }

@@ -1,5 +1,7 @@
 package org.robustecg.node;
 
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +59,10 @@ class KnimeBundleTest {
             String xml = NodeDescriptions.xml(e);
             var doc = builder.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(
                     StandardCharsets.UTF_8)));
-            assertEquals(e.step().options().size(), doc.getElementsByTagName("option").getLength());
+            assertEquals(e.step().schema().on(Face.NODE).size(), doc.getElementsByTagName("option").getLength());
             assertEquals(e.step().inputs().size(), doc.getElementsByTagName("inPort").getLength());
             assertEquals(e.step().outputs().size(), doc.getElementsByTagName("outPort").getLength());
-            for (Option o : e.step().options()) {
+            for (Parameter o : e.step().schema().on(Face.NODE)) {
                 assertTrue(xml.contains("Settings key (flow variable): " + o.key() + "."), o.key());
             }
         }

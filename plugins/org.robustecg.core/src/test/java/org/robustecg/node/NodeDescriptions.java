@@ -1,10 +1,12 @@
 package org.robustecg.node;
 
 import java.util.List;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
 
 /**
  * A node's description in KNIME's node description schema (v4.1), written from its step: the introduction,
- * every option with its settings key, every port and view. The KNIME bundle holds these as {@code
+ * every setting of its schema with its key, default and unit, every port and view. The KNIME bundle holds these as {@code
  * <Factory>.xml} files; a test keeps them equal to what this writes, so they cannot drift from the settings.
  */
 public final class NodeDescriptions {
@@ -27,12 +29,14 @@ public final class NodeDescriptions {
         x.append("  <shortDescription>").append(escape(intro.split("(?<=\\.)\\s+(?=[A-Z])")[0]))
                 .append("</shortDescription>\n");
         x.append("  <fullDescription>\n    <intro>").append(escape(intro)).append("</intro>\n");
-        for (Option o : step.options()) {
-            String values = o.kind() == Option.Kind.CHOICE ? " One of: " + String.join(", ", o.choices()) + "." : "";
-            x.append("    <option name=\"").append(escape(o.label())).append("\">").append(escape(o.description()))
-                    .append(values).append(String.valueOf(o.defaultValue()).isEmpty() ? ""
-                            : " Default: " + escape(String.valueOf(o.defaultValue())) + ".")
-                    .append(" Settings key (flow variable): ").append(o.key()).append(".</option>\n");
+        for (Parameter p : step.schema().on(Face.NODE)) {
+            String values = p.type() == Parameter.Type.CHOICE ? " One of: " + String.join(", ", p.choices()) + "." : "";
+            String unit = p.unit().isEmpty() ? "" : " " + p.unit();
+            String def = p.optional() ? " Leave it empty to leave it unset."
+                    : p.defaultText().isEmpty() ? "" : " Default: " + escape(p.defaultText()) + escape(unit) + ".";
+            x.append("    <option name=\"").append(escape(p.label())).append("\">").append(escape(p.description()))
+                    .append(values).append(def).append(" Settings key (flow variable): ").append(p.key())
+                    .append(".</option>\n");
         }
         x.append("  </fullDescription>\n  <ports>\n");
         port(x, "inPort", step.inputs());

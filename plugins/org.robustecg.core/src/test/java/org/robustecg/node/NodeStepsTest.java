@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Values;
 import org.robustecg.TestData;
 import org.robustecg.attack.AttackRecord;
 import org.robustecg.data.Dataset;
@@ -70,7 +73,7 @@ class NodeStepsTest {
     }
 
     static List<Object> run(NodeStep step, Map<String, ?> settings, List<Object> inputs) throws Exception {
-        OptionValues values = new OptionValues(step.options(), settings);
+        Values values = Values.of(step.schema(), Face.NODE, settings);
         List<Object> specs = inputs.stream().map(NodeStepsTest::spec).toList();
         List<Object> outSpecs = step.configure(values, specs);
         List<Object> out = step.execute(values, inputs, StepContext.of(Progress.NONE, work));
@@ -120,7 +123,7 @@ class NodeStepsTest {
     @Test
     void readerConfiguresTheWfdbRecordsTableItWillRead() {
         EcgReaderStep step = new EcgReaderStep();
-        List<Object> specs = step.configure(new OptionValues(step.options(), Map.of("format", "wfdb", "folder",
+        List<Object> specs = step.configure(Values.of(step.schema(), Face.NODE, Map.of("format", "wfdb", "folder",
                 TestData.mitdb().toString(), "records", "100, 105, 119")), List.of());
         assertEquals(List.of(records.spec(), annotations.spec()), specs);
     }
@@ -149,12 +152,12 @@ class NodeStepsTest {
     @Test
     void readerErrorsNameWhatIsWrong() {
         EcgReaderStep step = new EcgReaderStep();
-        var e = assertThrows(IllegalArgumentException.class, () -> step.configure(new OptionValues(step.options(),
+        var e = assertThrows(IllegalArgumentException.class, () -> step.configure(Values.of(step.schema(), Face.NODE,
                 Map.of("folder", "/no/such/folder")), List.of()));
         assertTrue(e.getMessage().contains("/no/such/folder"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new OptionValues(step.options(), Map.of("formt", "x")));
+        e = assertThrows(IllegalArgumentException.class, () -> Values.of(step.schema(), Face.NODE, Map.of("formt", "x")));
         assertTrue(e.getMessage().contains("formt"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new OptionValues(step.options(), Map.of("format", "csv")));
+        e = assertThrows(IllegalArgumentException.class, () -> Values.of(step.schema(), Face.NODE, Map.of("format", "csv")));
         assertTrue(e.getMessage().contains("wfdb, kaggle-csv, cpsc2018, edf"), e.getMessage());
     }
 
@@ -195,9 +198,9 @@ class NodeStepsTest {
         assertEquals(plain.size(), filtered.size(), "the same beats");
         int lead = plain.spec().indexOf("MLII");
         assertTrue(!Arrays.equals(plain.doubles(3, lead), filtered.doubles(3, lead)), "filtered samples differ");
-        OptionValues reversed = new OptionValues(new PreprocessorStep().options(), Map.of("band_pass", "40, 0.5"));
+        Values reversed = Values.of(new PreprocessorStep().schema(), Face.NODE, Map.of("band_pass", "40, 0.5"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> org.robustecg.node.preprocessor.PreprocessorSettings.of(reversed));
+                () -> org.robustecg.ops.DatasetOperation.check(reversed));
         assertTrue(e.getMessage().contains("low < high"), e.getMessage());
     }
 
@@ -214,8 +217,7 @@ class NodeStepsTest {
         assertEquals(4096, lead.length);
         assertEquals(0.0, lead[3500]);
         assertEquals(1.0, Arrays.stream(lead).map(Math::abs).max().orElseThrow(), 1e-6, "scaled to [-1, 1]");
-        assertThrows(IllegalArgumentException.class, () -> new PreprocessorStep().configure(new OptionValues(
-                new PreprocessorStep().options(), Map.of("mode", "beats")), Arrays.asList(cinc.spec(), null)),
+        assertThrows(IllegalArgumentException.class, () -> new PreprocessorStep().configure(Values.of(new PreprocessorStep().schema(), Face.NODE, Map.of("mode", "beats")), Arrays.asList(cinc.spec(), null)),
                 "beats mode without annotations");
     }
 
@@ -238,28 +240,27 @@ class NodeStepsTest {
     void learnerKnowsItsModelSpecAtConfigureWhenTheItemsDeclareTheirClasses() {
         LearnerStep learner = new LearnerStep();
         PreprocessorStep preprocessor = new PreprocessorStep();
-        List<Object> beats = preprocessor.configure(OptionValues.defaults(preprocessor.options()),
+        List<Object> beats = preprocessor.configure(Values.defaults(preprocessor.schema(), Face.NODE),
                 List.of(records.spec(), annotations.spec()));
-        ModelPortSpec planned = (ModelPortSpec) learner.configure(new OptionValues(learner.options(),
-                Map.of("architecture", "resnet18")), List.of(beats.get(0))).get(0);
+        ModelPortSpec planned = (ModelPortSpec) learner.configure(Values.of(learner.schema(), Face.NODE, Map.of("architecture", "resnet18")), List.of(beats.get(0))).get(0);
         assertEquals(new ModelPortSpec(model.spec().architecture(), model.spec().classNames(), model.spec().leads(),
                 null), planned, "configured as trained");
         assertEquals(List.of("N", "S", "V", "F", "Q"), planned.classNames());
         assertTrue(planned.describe().startsWith("Before training: resnet18, 5 classes"), planned.describe());
 
         EcgReaderStep reader = new EcgReaderStep();
-        Object cpsc = reader.configure(new OptionValues(reader.options(), Map.of("format", "cpsc2018", "folder",
+        Object cpsc = reader.configure(Values.of(reader.schema(), Face.NODE, Map.of("format", "cpsc2018", "folder",
                 TestData.dir().resolve("cpsc2018/cinc2020").toString())), List.of()).get(0);
-        Object items = preprocessor.configure(new OptionValues(preprocessor.options(), Map.of("mode", "records")),
+        Object items = preprocessor.configure(Values.of(preprocessor.schema(), Face.NODE, Map.of("mode", "records")),
                 Arrays.asList(cpsc, null)).get(0);
-        ModelPortSpec records12 = (ModelPortSpec) learner.configure(OptionValues.defaults(learner.options()),
+        ModelPortSpec records12 = (ModelPortSpec) learner.configure(Values.defaults(learner.schema(), Face.NODE),
                 List.of(items)).get(0);
         assertEquals(new ModelPortSpec(org.robustecg.model.Architecture.CASLCNET, org.robustecg.database.Cpsc2018
                 .CLASSES, 8, null), records12);
 
-        Object wfdbItems = preprocessor.configure(new OptionValues(preprocessor.options(), Map.of("mode", "records",
+        Object wfdbItems = preprocessor.configure(Values.of(preprocessor.schema(), Face.NODE, Map.of("mode", "records",
                 "leads", "MLII")), Arrays.asList(records.spec(), null)).get(0);
-        assertEquals(null, learner.configure(OptionValues.defaults(learner.options()), List.of(wfdbItems)).get(0),
+        assertEquals(null, learner.configure(Values.defaults(learner.schema(), Face.NODE), List.of(wfdbItems)).get(0),
                 "WFDB records have no classes before they are read");
     }
 
@@ -284,7 +285,7 @@ class NodeStepsTest {
 
     @Test
     void attackerStaysInTheBallAndScorerMatchesTheCoreScore() throws Exception {
-        List<Object> out = run(new AttackerStep(), Map.of("attack", "fgsm", "epsilons", "0.1, 0.05",
+        List<Object> out = run(new AttackerStep(), Map.of("attack", "pgd", "steps", 3, "eps", "0.1, 0.05",
                 "adversarial_output", true), List.of(model, test));
         Table predictions = (Table) out.get(0);
         Table adversarial = (Table) out.get(1);
@@ -301,6 +302,18 @@ class NodeStepsTest {
                 assertTrue(Math.abs(a[t] - x[t]) <= adversarial.number(r, eps) + 1e-6, "row " + r + " sample " + t);
                 assertTrue(a[t] >= -1e-7 && a[t] <= 1 + 1e-7, "clamped to [0, 1]");
             }
+        }
+        // The adversarial items are the ones the predictions were made on: predicting them gives those predictions.
+        Table again = (Table) run(new PredictorStep(), Map.of("probabilities", false), List.of(model, adversarial))
+                .get(0);
+        Map<String, String> recorded = new HashMap<>();
+        for (AttackRecord r : PredictionTables.records(predictions)) {
+            recorded.put(r.epsilon() + "/" + r.sampleId(), r.prediction());
+        }
+        int predicted = again.spec().indexOf(PredictorStep.PREDICTION);
+        for (int r = 0; r < again.size(); r++) {
+            assertEquals(recorded.get(adversarial.number(r, eps) + "/" + adversarial.integer(r, id)),
+                    again.string(r, predicted), "adversarial row " + r);
         }
         List<Object> scored = run(new ScorerStep(), Map.of("eps_max", 0.1), List.of(predictions));
         Table metrics = (Table) scored.get(0);
@@ -339,8 +352,7 @@ class NodeStepsTest {
                     b.rows().get(r).cells().subList(test.spec().columns().size(), b.spec().columns().size()));
         }
         Files.writeString(work.resolve("broken.recg"), "not a model");
-        e = assertThrows(IllegalArgumentException.class, () -> new ModelReaderStep().configure(new OptionValues(
-                new ModelReaderStep().options(), Map.of("file", work.resolve("broken.recg").toString())), List.of()));
+        e = assertThrows(IllegalArgumentException.class, () -> new ModelReaderStep().configure(Values.of(new ModelReaderStep().schema(), Face.NODE, Map.of("file", work.resolve("broken.recg").toString())), List.of()));
         assertTrue(e.getMessage().contains("broken.recg"), e.getMessage());
     }
 
@@ -349,11 +361,11 @@ class NodeStepsTest {
         Table cinc = cpscSamples();
         Table items = (Table) run(new PreprocessorStep(), Map.of("mode", "records", "split", "none", "crop_length",
                 300, "padded_length", 300), List.of(cinc)).get(0);
-        var e = assertThrows(IllegalArgumentException.class, () -> new AttackerStep().configure(OptionValues.defaults(
-                new AttackerStep().options()), List.of(model.spec(), items.spec())));
+        var e = assertThrows(IllegalArgumentException.class, () -> new AttackerStep().configure(Values.defaults(
+                new AttackerStep().schema(), Face.NODE), List.of(model.spec(), items.spec())));
         assertTrue(e.getMessage().contains("expects 1 lead"), e.getMessage());
-        Map<String, Object> bad = new HashMap<>(Map.of("epsilons", "0.1, x"));
-        e = assertThrows(IllegalArgumentException.class, () -> new OptionValues(new AttackerStep().options(), bad));
+        Map<String, Object> bad = new HashMap<>(Map.of("eps", "0.1, x"));
+        e = assertThrows(IllegalArgumentException.class, () -> Values.of(new AttackerStep().schema(), Face.NODE, bad));
         assertTrue(e.getMessage().contains("'x' is not a number"), e.getMessage());
     }
 
@@ -361,11 +373,11 @@ class NodeStepsTest {
     void everyOptionIsDescribedAndEveryStepListed() {
         assertEquals(9, NodeCatalog.entries().stream().map(NodeCatalog.Entry::step).toList().size());
         for (NodeStep step : NodeCatalog.entries().stream().map(NodeCatalog.Entry::step).toList()) {
-            for (Option o : step.options()) {
+            for (Parameter o : step.schema().on(Face.NODE)) {
                 assertTrue(o.description().length() > 10, step.name() + ": " + o.key());
                 assertTrue(o.key().matches("[a-z_]+"), "settings key " + o.key());
             }
-            OptionValues.defaults(step.options());
+            Values.defaults(step.schema(), Face.NODE);
         }
     }
 
@@ -377,7 +389,7 @@ class NodeStepsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> run(step, Map.of("statistic", "min", "column",
                 "training loss", "lower", 1000.0), List.of(history)));
         assertTrue(e.getMessage().startsWith("expectation failed: the min of 'training loss' is "), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> step.configure(new OptionValues(step.options(),
+        e = assertThrows(IllegalArgumentException.class, () -> step.configure(Values.of(step.schema(), Face.NODE,
                 Map.of("statistic", "mean", "column", "no such")), List.of(history.spec())));
         assertTrue(e.getMessage().contains("no numeric column 'no such'"), e.getMessage());
     }
@@ -398,7 +410,7 @@ class NodeStepsTest {
             Table out = (Table) run(step, Map.of(), c.getValue()).get(0);
             List<Object> specs = c.getValue().stream().map(o -> o instanceof Table t ? (Object) t.spec()
                     : ((ModelPort) o).spec()).toList();
-            assertEquals(out.spec(), step.configure(OptionValues.defaults(step.options()), specs).get(0), step.name());
+            assertEquals(out.spec(), step.configure(Values.defaults(step.schema(), Face.NODE), specs).get(0), step.name());
             assertEquals(in.spec().columns(), out.spec().columns().subList(0, in.spec().columns().size()), step.name());
             assertEquals(in.size(), out.size(), step.name());
             for (int r = 0; r < in.size(); r++) {

@@ -1,5 +1,8 @@
 package org.robustecg.node;
 
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +79,7 @@ final class WorkflowFiles {
                 List<Object> out = null;
                 if (ready) {
                     try {
-                        out = step.configure(new OptionValues(step.options(), localPaths.apply(settings.get(id))),
+                        out = step.configure(Values.of(step.schema(), Face.NODE, localPaths.apply(settings.get(id))),
                                 inSpecs);
                     } catch (IllegalArgumentException e) {
                         out = null;
@@ -141,21 +144,22 @@ final class WorkflowFiles {
 
     private static void writeSettings(Path folder, WorkflowNode n, String state) throws IOException {
         Files.createDirectories(folder);
-        OptionValues values = new OptionValues(n.entry().step().options(), n.settings());
+        Values values = Values.of(n.entry().step().schema(), Face.NODE, n.settings());
         StringBuilder s = new StringBuilder(String.format(HEADER, "settings.xml"));
         entry(s, 1, "node_file", "xstring", "settings.xml");
         s.append("    <config key=\"flow_stack\"/>\n    <config key=\"internal_node_subsettings\">\n");
         entry(s, 2, "memory_policy", "xstring", "CacheSmallInMemory");
         s.append("    </config>\n    <config key=\"model\">\n");
-        for (Option o : n.entry().step().options()) {
+        for (Parameter o : n.entry().step().schema().on(Face.NODE)) {
             Object v = values.asMap().get(o.key());
-            String type = switch (o.kind()) {
+            // An optional number is a text field in KNIME: empty when unset.
+            String type = o.optional() ? "xstring" : switch (o.type()) {
                 case INTEGER -> "xint";
                 case NUMBER -> "xdouble";
                 case BOOLEAN -> "xboolean";
                 default -> "xstring";
             };
-            entry(s, 2, o.key(), type, String.valueOf(v));
+            entry(s, 2, o.key(), type, v == null ? "" : String.valueOf(v));
         }
         s.append("    </config>\n");
         s.append("    <config key=\"nodeAnnotation\">\n");

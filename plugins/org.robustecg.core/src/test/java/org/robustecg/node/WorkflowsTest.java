@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Values;
 import org.robustecg.TestData;
 import org.robustecg.node.WorkflowFiles.Link;
 import org.robustecg.node.WorkflowFiles.WorkflowNode;
@@ -58,9 +60,9 @@ class WorkflowsTest {
                 }
                 Map<String, Object> settings = w.settings().get(node.getKey());
                 Set<String> keys = new HashSet<>();
-                entry.step().options().forEach(o -> keys.add(o.key()));
+                keys.addAll(entry.step().schema().keys(Face.NODE));
                 assertEquals(keys, settings.keySet(), folder + ": settings keys of node " + node.getKey());
-                new OptionValues(entry.step().options(), settings);
+                Values.of(entry.step().schema(), Face.NODE, settings);
             }
             Map<String, Integer> inputsUsed = new HashMap<>();
             for (Link l : w.links()) {
@@ -190,7 +192,7 @@ class WorkflowsTest {
      */
     private List<Object> run(String factory, Map<String, Object> settings, Object... inputs) throws Exception {
         NodeStep step = entry(factory).step();
-        return step.execute(new OptionValues(step.options(), localPaths(work).apply(settings)),
+        return step.execute(Values.of(step.schema(), Face.NODE, localPaths(work).apply(settings)),
                 java.util.Arrays.asList(inputs),
                 StepContext.of(Progress.NONE, work));
     }
@@ -205,9 +207,9 @@ class WorkflowsTest {
                         "random", "train_per_class", 300, "test_per_class", 20, "balance", true), 200, 120),
                 node(3, "CaslcnetLearnerNodeFactory", "CASLCNet + MART (width x0.25)", map("architecture", "caslcnet",
                         "loss", "mart", "width", 0.25, "epochs", 10, "batch_size", 128, "robust_samples", 100), 360, 60),
-                node(4, "AdversarialAttackerNodeFactory", "PGD-20", map("attack", "pgd", "epsilons",
+                node(4, "AdversarialAttackerNodeFactory", "PGD-20", map("attack", "pgd", "eps",
                         "0.01,0.03,0.05,0.1", "steps", 20), 540, 40),
-                node(5, "AdversarialAttackerNodeFactory", "SAP", map("attack", "sap", "epsilons", "0.01,0.03,0.05,0.1",
+                node(5, "AdversarialAttackerNodeFactory", "SAP", map("attack", "sap", "eps", "0.01,0.03,0.05,0.1",
                         "steps", 20), 540, 180),
                 node(6, "RobustnessScorerNodeFactory", "PGD robustness", map(), 720, 40),
                 node(7, "RobustnessScorerNodeFactory", "SAP robustness", map(), 720, 180),
@@ -226,7 +228,7 @@ class WorkflowsTest {
                         "random", "test_fraction", 0.2, "balance", true), 200, 120),
                 node(3, "CaslcnetLearnerNodeFactory", "CASLCNet + MART (width x0.25)", map("architecture", "caslcnet",
                         "loss", "mart", "width", 0.25, "epochs", 5, "robust_samples", 50), 360, 60),
-                node(4, "AdversarialAttackerNodeFactory", "PGD-20, CPSC2018 grid", map("attack", "pgd", "epsilons",
+                node(4, "AdversarialAttackerNodeFactory", "PGD-20, CPSC2018 grid", map("attack", "pgd", "eps",
                         "0.001,0.003,0.005,0.007,0.01,0.03,0.05,0.1", "steps", 20, "batch_size", 16), 540, 120),
                 node(5, "RobustnessScorerNodeFactory", "Robustness", map(), 720, 120));
         List<Link> links = List.of(new Link(1, 0, 2, 0), new Link(2, 0, 3, 0), new Link(3, 0, 4, 0),
@@ -297,7 +299,7 @@ class WorkflowsTest {
                 expect(4, "two epochs", 2, 2, 480, 0),
                 node(5, "EcgPredictorNodeFactory", "predict the test beats", map(), 480, 100),
                 expect(6, test + " predictions", test, test, 640, 100),
-                node(7, "AdversarialAttackerNodeFactory", "FGSM at 0.05 and 0.1", map("attack", "fgsm", "epsilons",
+                node(7, "AdversarialAttackerNodeFactory", "FGSM at 0.05 and 0.1", map("attack", "fgsm", "eps",
                         "0.05,0.1", "adversarial_output", true), 480, 200),
                 expect(8, "clean row and two radii per beat", 3 * test, 3 * test, 640, 200),
                 expect(9, "perturbations inside the ball", 0, 0.1 + 1e-6, 800, 200, "statistic", "max", "column",

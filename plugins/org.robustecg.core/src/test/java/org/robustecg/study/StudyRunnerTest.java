@@ -23,14 +23,15 @@ class StudyRunnerTest {
             name: tiny
             seed: 3
             data: {split: random, test_fraction: 0.2, train_per_class: 12, test_per_class: 3}
+            train: {epochs: 1, batch_size: 32, width: 0.0625, balance: true, robust_samples: 0}
             models:
-              - {name: plain, architecture: resnet18, loss: ce, epochs: 1, batch: 32, width: 0.0625}
-              - {name: robust, architecture: caslcnet, loss: mart, epochs: 1, batch: 32, width: 0.0625, attack_steps: 2}
+              - {name: plain, architecture: resnet18, loss: ce}
+              - {name: robust, architecture: caslcnet, loss: mart, attack_steps: 2}
             attacks:
-              - {kind: fgsm, eps: [0.05, 0.1]}
-              - {kind: pgd, eps: [0.05, 0.1], steps: 2}
-            eps_max: 0.1
-            channels: 0.1
+              - {attack: fgsm, eps: [0.05, 0.1]}
+              - {attack: pgd, eps: [0.05, 0.1], steps: 2}
+            score: {eps_max: 0.1}
+            channels: {eps: 0.1, steps: 20}
             """;
 
     @Test
@@ -74,13 +75,13 @@ class StudyRunnerTest {
     void cpscStudyRunsTheRecordsPipeline(@TempDir Path dir) throws Exception {
         String study = """
                 name: cpsc tiny
-                data: {dataset: cpsc2018, split: none, train_per_class: 0, test_per_class: 0, crop_length: 1000,
-                       padded_length: 1024}
+                data: {dataset: cpsc2018, split: none, crop_length: 1000, padded_length: 1024}
                 models:
-                  - {name: robust, architecture: caslcnet, loss: mart, epochs: 1, batch: 4, width: 0.0625, attack_steps: 1}
+                  - {name: robust, architecture: caslcnet, loss: mart, epochs: 1, batch_size: 4, width: 0.0625,
+                     attack_steps: 1, balance: true, robust_samples: 0}
                 attacks:
-                  - {kind: pgd, eps: [0.01], steps: 2}
-                eps_max: 0.01
+                  - {attack: pgd, eps: [0.01], steps: 2}
+                score: {eps_max: 0.01}
                 """;
         StudySpec spec = StudyFiles.parse(Path.of("cpsc.yaml"), study);
         Path cpsc = TestData.dir().resolve("cpsc2018/cinc2020");
@@ -106,7 +107,7 @@ class StudyRunnerTest {
             for (Path p : all) {
                 StudySpec spec = StudyFiles.read(p);
                 assertTrue(!spec.models().isEmpty() && !spec.attacks().isEmpty(), p.toString());
-                assertEquals(p.getFileName().toString().startsWith("cpsc2018"), spec.data().cpsc(), p.toString());
+                assertEquals(p.getFileName().toString().startsWith("cpsc2018"), spec.cpsc(), p.toString());
             }
         }
     }
@@ -114,7 +115,7 @@ class StudyRunnerTest {
     @Test
     void badStudyFilesNameTheProblem() {
         EcgFormatException unknown = assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.yaml"),
-                "models: [{architecture: vgg99}]\nattacks: [{kind: pgd, eps: [0.1]}]\n"));
+                "models: [{architecture: vgg99}]\nattacks: [{attack: pgd, eps: [0.1]}]\n"));
         assertTrue(unknown.getMessage().contains("s.yaml") && unknown.getMessage().contains("vgg99"), unknown.getMessage());
         EcgFormatException key = assertThrows(EcgFormatException.class, () -> StudyFiles.parse(Path.of("s.json"),
                 "{\"models\": [], \"attacks\": [], \"colour\": 1}"));

@@ -1,8 +1,9 @@
 package org.robustecg.node.check;
 
 import java.util.List;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 import org.robustecg.settings.SettingRanges;
 
 /**
@@ -16,16 +17,16 @@ import org.robustecg.settings.SettingRanges;
  */
 public record ExpectationSettings(String statistic, String column, int row, double lower, double upper) {
 
-    public static final List<Option> OPTIONS = List.of(
-            Option.choice("statistic", "Statistic", "rows", List.of("rows", "min", "max", "mean", "value"), "What is "
+    public static final Schema SCHEMA = new Schema("check", List.of(
+            Parameter.choice("statistic", "Statistic", "rows", List.of("rows", "min", "max", "mean", "value"), "What is "
                     + "checked: the number of rows, the min, max or mean of a numeric column, or its value at a row."),
-            Option.text("column", "Column", "", "The numeric (integer or double) column; unused for rows."),
-            Option.integer("row", "Row index", 0, SettingRanges.ROW, "The row (0-based) whose value is checked."),
-            Option.number("lower", "Lower bound", 0, SettingRanges.ANY_NUMBER, "Smallest accepted value."),
-            Option.number("upper", "Upper bound", Double.MAX_VALUE, SettingRanges.ANY_NUMBER, "Largest "
-                    + "accepted value."));
+            Parameter.text("column", "Column", "", "The numeric (integer or double) column; unused for rows."),
+            Parameter.integer("row", "Row index", 0, SettingRanges.ROW, "", "The row (0-based) whose value is checked."),
+            Parameter.number("lower", "Lower bound", 0, SettingRanges.ANY_NUMBER, "", "Smallest accepted value."),
+            Parameter.number("upper", "Upper bound", Double.MAX_VALUE, SettingRanges.ANY_NUMBER, "", "Largest "
+                    + "accepted value.")));
 
-    public static ExpectationSettings of(OptionValues v) {
+    public static ExpectationSettings of(Values v) {
         ExpectationSettings s = new ExpectationSettings(v.text("statistic"), v.text("column").strip(), v.integer("row"),
                 v.number("lower"), v.number("upper"));
         if (s.lower() > s.upper()) {

@@ -3,8 +3,7 @@ package org.robustecg.node.check;
 import java.util.List;
 import java.util.Locale;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
+import org.robustecg.ops.Values;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.table.ColumnType;
@@ -24,7 +23,7 @@ public final class ExpectationStep extends AbstractNodeStep {
                     + "maximum, mean or one value of a numeric column. The node fails with a message naming what was "
                     + "expected and what was found; otherwise it passes its input on. Use it as the assertion of a "
                     + "testflow or as a quality gate (e.g. fail when ACC_robust drops below 0.7).",
-                ExpectationSettings.OPTIONS,
+                ExpectationSettings.SCHEMA,
                 List.of(Port.table("Table", "The table to check.")),
                 List.of(Port.table("Table", "The input table, unchanged, when the expectation holds.")));
     }
@@ -35,7 +34,7 @@ public final class ExpectationStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+    public List<Object> configure(Values values, List<Object> inputSpecs) {
         ExpectationSettings s = ExpectationSettings.of(values);
         if (inputSpecs.get(0) instanceof TableSpec spec) {
             column(spec, s);
@@ -44,7 +43,7 @@ public final class ExpectationStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) {
+    public List<Object> execute(Values values, List<Object> inputs, StepContext context) {
         ExpectationSettings s = ExpectationSettings.of(values);
         Table table = (Table) inputs.get(0);
         double found;

@@ -1,6 +1,9 @@
 package org.robustecg.node.modelio;
 
 import java.io.IOException;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +13,6 @@ import org.robustecg.model.ModelInfo;
 import org.robustecg.node.ModelPort;
 import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 
@@ -23,16 +24,16 @@ public final class ModelReaderStep extends AbstractNodeStep {
                 "Reads a RobustECG model file (.recg), e.g. one written by the Model Writer or by the command line's "
                     + "train command. The file's description is checked when the node is configured (or, for a file "
                     + "written earlier in the same workflow, when it runs).",
-                OPTIONS,
+                SCHEMA,
                 List.of(),
                 List.of(Port.model("Model", "The model read.")));
     }
 
-    public static final List<Option> OPTIONS = List.of(
-            Option.file("file", "Model file", "The model file (.recg) to read."));
+    public static final Schema SCHEMA = new Schema("read model", List.of(
+            Parameter.file("file", "Model file", "The model file (.recg) to read.")));
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+    public List<Object> configure(Values values, List<Object> inputSpecs) {
         Path file = path(values);
         if (!Files.exists(file)) {
             // written later in the same workflow (e.g. by a Model Writer): known only when executed
@@ -46,7 +47,7 @@ public final class ModelReaderStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+    public List<Object> execute(Values values, List<Object> inputs, StepContext context) throws IOException {
         Path file = source(values);
         ModelInfo info = ModelFile.info(file);
         Files.createDirectories(context.workFolder());
@@ -57,7 +58,7 @@ public final class ModelReaderStep extends AbstractNodeStep {
         return List.of(new ModelPort(copy, info));
     }
 
-    private static Path path(OptionValues values) {
+    private static Path path(Values values) {
         String text = values.text("file").strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("choose the model file to read");
@@ -65,7 +66,7 @@ public final class ModelReaderStep extends AbstractNodeStep {
         return Path.of(text);
     }
 
-    private static Path source(OptionValues values) {
+    private static Path source(Values values) {
         Path file = path(values);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");

@@ -11,11 +11,10 @@ import org.robustecg.node.ModelInputs;
 import org.robustecg.node.ModelPort;
 import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
-import org.robustecg.settings.SettingRanges;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
+import org.robustecg.ops.PredictOperation;
+import org.robustecg.ops.Values;
 import org.robustecg.table.Column;
 import org.robustecg.table.ColumnType;
 import org.robustecg.table.Row;
@@ -29,7 +28,7 @@ public final class PredictorStep extends AbstractNodeStep {
         super("ECG Predictor",
                 "Applies a trained model to items and appends the predicted class and, optionally, the probability of "
                     + "every class. The items must have the model's input shape (leads and length).",
-                OPTIONS,
+                PredictOperation.SCHEMA,
                 List.of(Port.model("Model", "A trained model."), Port.table("Items", "Items of the ECG Preprocessor; a "
                     + "label column is optional.")),
                 List.of(Port.table("Predictions", "The input table with the predicted class and, optionally, one "
@@ -38,17 +37,13 @@ public final class PredictorStep extends AbstractNodeStep {
 
     public static final String PREDICTION = "prediction";
 
-    public static final List<Option> OPTIONS = List.of(
-            Option.bool("probabilities", "Append class probabilities", true, "Append one column P (class) per class."),
-            Option.integer("batch_size", "Batch size", 256, SettingRanges.BATCH, "Items predicted together."));
-
     @Override
     public int passThroughInput(int output) {
         return 1;
     }
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+    public List<Object> configure(Values values, List<Object> inputSpecs) {
         ModelInputs.checkSpec(inputSpecs.get(0), inputSpecs.get(1), "the items table");
         if (inputSpecs.get(0) instanceof ModelPortSpec model && inputSpecs.get(1) instanceof TableSpec spec) {
             return List.of(outputSpec(spec, model.classNames(), values.bool("probabilities")));
@@ -57,14 +52,14 @@ public final class PredictorStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+    public List<Object> execute(Values values, List<Object> inputs, StepContext context) throws IOException {
         ModelPort port = (ModelPort) inputs.get(0);
         Table table = (Table) inputs.get(1);
         boolean probabilities = values.bool("probabilities");
         Dataset items = ModelInputs.items(port, table, false, "the items table");
         List<String> classes = port.info().classNames();
         try (TrainedModel model = ModelFile.load(port.file())) {
-            Inference.Predictions p = Inference.predict(model, items, values.integer("batch_size"), context.progress());
+            Inference.Predictions p = PredictOperation.run(values, model, items, context.progress());
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < table.size(); i++) {
                 List<Object> cells = new ArrayList<>(table.rows().get(i).cells());

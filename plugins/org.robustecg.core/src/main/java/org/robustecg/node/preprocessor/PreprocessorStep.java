@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.Split;
-import org.robustecg.data.Splits;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.MitBih;
 import org.robustecg.ecg.AamiClass;
@@ -16,12 +15,13 @@ import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.DatasetTables;
 import org.robustecg.node.tables.RecordTables;
+import org.robustecg.ops.DatasetOperation;
+import org.robustecg.ops.Values;
+import org.robustecg.preprocess.BeatSettings;
 import org.robustecg.preprocess.Filters;
 import org.robustecg.preprocess.Resampler;
 import org.robustecg.progress.Progress;
@@ -44,7 +44,7 @@ public final class PreprocessorStep extends AbstractNodeStep {
                     + "leads, cropped, scaled by each lead's largest absolute value to [-1, 1], zero padded with a "
                     + "mask of valid samples; multi-label records are dropped. Then a seeded stratified or "
                     + "inter-patient (de Chazal DS1/DS2) split, optional per-class subsets and up-sampling.",
-                PreprocessorSettings.OPTIONS,
+                DatasetOperation.SCHEMA,
                 List.of(Port.table("Records", "The records table of the ECG Reader."),
                 Port.optionalTable("Annotations", "The annotations table of the ECG Reader (beats mode).")),
                 List.of(Port.table("Training items", "One row per item: record, position, label, valid length, "
@@ -53,16 +53,16 @@ public final class PreprocessorStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
-        PreprocessorSettings s = PreprocessorSettings.of(values);
+    public List<Object> configure(Values s, List<Object> inputSpecs) {
+        DatasetOperation.check(s);
         if (inputSpecs.get(0) instanceof TableSpec records) {
             records.require(RecordTables.RECORD, ColumnType.STRING, "the records table");
             records.require(RecordTables.LEADS, ColumnType.STRING_LIST, "the records table");
-            if (!s.mode().equals("beats")) {
+            if (!s.text("mode").equals("beats")) {
                 records.require(RecordTables.DIAGNOSIS, ColumnType.STRING_LIST, "the records table");
             }
         }
-        if (s.mode().equals("beats")) {
+        if (s.text("mode").equals("beats")) {
             if (inputSpecs.size() < 2 || inputSpecs.get(1) == null) {
                 throw new IllegalArgumentException("beats mode needs the annotations table of the ECG Reader at the "
                         + "second input (beat positions and labels)");
@@ -72,21 +72,18 @@ public final class PreprocessorStep extends AbstractNodeStep {
                 annotations.require(RecordTables.SYMBOL, ColumnType.STRING, "the annotations table");
             }
         }
-        if (s.split().equals("inter-patient") && (s.trainRecords().isEmpty() || s.testRecords().isEmpty())) {
-            throw new IllegalArgumentException("an inter-patient split needs training and test record lists");
-        }
-        TableSpec out = DatasetTables.spec(leadNames(s), s.mode().equals("beats") ? AAMI
+        TableSpec out = DatasetTables.spec(leadNames(s), s.text("mode").equals("beats") ? AAMI
                 : inputSpecs.get(0) instanceof TableSpec records ? declaredClasses(records) : List.of());
         return List.of(out, out);
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
-        PreprocessorSettings s = PreprocessorSettings.of(values);
+    public List<Object> execute(Values s, List<Object> inputs, StepContext context) throws IOException {
+        DatasetOperation.check(s);
         Progress progress = context.progress();
         Table table = (Table) inputs.get(0);
-        List<Record> records = filtered(RecordTables.records(table), s.bandPass());
-        Dataset items = switch (s.mode()) {
+        List<Record> records = filtered(RecordTables.records(table), s.numbers("band_pass"));
+        Dataset items = switch (s.text("mode")) {
             case "beats" -> beats(records, inputs.size() > 1 ? (Table) inputs.get(1) : null, s, progress);
             case "cut-beats" -> cutBeats(records, RecordTables.diagnoses(table), table.spec(), s);
             default -> records(records, RecordTables.diagnoses(table), table.spec(), s, progress.range(0, 0.9));
@@ -94,21 +91,11 @@ public final class PreprocessorStep extends AbstractNodeStep {
         if (items.size() == 0) {
             throw new IllegalArgumentException("no labelled items came out of the " + records.size() + " records");
         }
-        Split split = switch (s.split()) {
-            case "random" -> Splits.stratified(items, s.testFraction(), s.seed());
-            case "inter-patient" -> Splits.byRecord(items, s.trainRecords(), s.testRecords());
-            default -> new Split(items, items.select(new int[0]));
-        };
-        Dataset train = s.trainPerClass() > 0 ? Splits.sample(split.train(), s.trainPerClass(), s.seed())
-                : split.train();
-        Dataset test = s.testPerClass() > 0 && split.test().size() > 0
-                ? Splits.sample(split.test(), s.testPerClass(), s.seed()) : split.test();
-        if (s.balance() && train.size() > 0) {
-            train = Splits.upsample(train, s.seed());
-        }
+        Split split = DatasetOperation.split(s, items);
         progress.update(1, "done");
         List<String> leads = leadNames(s);
-        return List.of(DatasetTables.toTable(train, leads, "train"), DatasetTables.toTable(test, leads, "test"));
+        return List.of(DatasetTables.toTable(split.train(), leads, "train"),
+                DatasetTables.toTable(split.test(), leads, "test"));
     }
 
     /** Every lead band-pass filtered (zero phase), or the records as they are when no band is set. */
@@ -128,11 +115,11 @@ public final class PreprocessorStep extends AbstractNodeStep {
         return out;
     }
 
-    private static List<String> leadNames(PreprocessorSettings s) {
-        return s.mode().equals("records") ? s.records().leads() : List.of(s.beats().lead());
+    private static List<String> leadNames(Values s) {
+        return s.text("mode").equals("records") ? s.words("leads") : List.of(s.text("lead").strip());
     }
 
-    private static Dataset beats(List<Record> records, Table annotationTable, PreprocessorSettings s,
+    private static Dataset beats(List<Record> records, Table annotationTable, Values s,
             Progress progress) {
         if (annotationTable == null) {
             throw new IllegalArgumentException("beats mode needs the annotations table of the ECG Reader at the second "
@@ -148,25 +135,26 @@ public final class PreprocessorStep extends AbstractNodeStep {
             if (a == null) {
                 throw new IllegalArgumentException("record " + r.id() + " has no annotations in the annotations table");
             }
-            parts.add(MitBih.beats(r, a, s.beats()));
+            parts.add(MitBih.beats(r, a, DatasetOperation.beats(s)));
         }
         return Dataset.concat(parts);
     }
 
     /** Rows that already are beats: the beat lead (or the first), resampled, cut or zero padded to the length. */
     private static Dataset cutBeats(List<Record> records, List<List<String>> diagnoses, TableSpec spec,
-            PreprocessorSettings s) {
+            Values v) {
+        BeatSettings s = DatasetOperation.beats(v);
         List<String> classes = classNames(diagnoses, spec);
-        int length = s.beats().beatLength();
+        int length = s.beatLength();
         List<Integer> kept = singleLabelled(diagnoses);
         float[] x = new float[kept.size() * length];
         int[] labels = new int[kept.size()];
         String[] ids = new String[kept.size()];
         for (int k = 0; k < kept.size(); k++) {
             Record r = records.get(kept.get(k));
-            Lead lead = r.lead(s.beats().lead()) != null ? r.lead(s.beats().lead()) : r.leads().get(0);
-            double[] samples = r.samplingFrequency() == s.beats().samplingFrequency() ? lead.samples()
-                    : Resampler.between(r.samplingFrequency(), s.beats().samplingFrequency()).apply(lead.samples());
+            Lead lead = r.lead(s.lead()) != null ? r.lead(s.lead()) : r.leads().get(0);
+            double[] samples = r.samplingFrequency() == s.samplingFrequency() ? lead.samples()
+                    : Resampler.between(r.samplingFrequency(), s.samplingFrequency()).apply(lead.samples());
             for (int t = 0; t < Math.min(length, samples.length); t++) {
                 if (!Double.isFinite(samples[t])) {
                     throw new IllegalArgumentException("record " + r.id() + " has a missing (NaN) sample at " + t);
@@ -179,16 +167,16 @@ public final class PreprocessorStep extends AbstractNodeStep {
         int[] positions = new int[kept.size()];
         java.util.Arrays.fill(positions, -1);
         return new Dataset(x, kept.size(), 1, length, labels, classes, ids, positions, null,
-                s.beats().samplingFrequency());
+                s.samplingFrequency());
     }
 
-    private static Dataset records(List<Record> records, List<List<String>> diagnoses, TableSpec spec,
-            PreprocessorSettings s, Progress progress) throws IOException {
+    private static Dataset records(List<Record> records, List<List<String>> diagnoses, TableSpec spec, Values s,
+            Progress progress) throws IOException {
         List<String> classes = classNames(diagnoses, spec);
         List<Integer> kept = singleLabelled(diagnoses);
         List<Record> chosen = kept.stream().map(records::get).toList();
         int[] labels = kept.stream().mapToInt(i -> classes.indexOf(diagnoses.get(i).get(0))).toArray();
-        return Cpsc2018.prepare(chosen, labels, classes, s.records(), progress);
+        return Cpsc2018.prepare(chosen, labels, classes, DatasetOperation.records(s), progress);
     }
 
     /** Rows with exactly one diagnosis (METHOD 2.6 drops multi-label records). */

@@ -1,9 +1,10 @@
 package org.robustecg.node.reader;
 
 import java.nio.file.Path;
+import org.robustecg.ops.Parameter;
+import org.robustecg.ops.Schema;
+import org.robustecg.ops.Values;
 import java.util.List;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
 import org.robustecg.settings.FileNames;
 
 /**
@@ -22,21 +23,21 @@ public record EcgReaderSettings(String format, Path folder, Path file, List<Stri
 
     public static final List<String> FORMATS = List.of("wfdb", "kaggle-csv", "cpsc2018", "edf");
 
-    public static final List<Option> OPTIONS = List.of(
-            Option.choice("format", "Format", "wfdb", FORMATS, "What to read: a folder of WFDB records (e.g. MIT-BIH), "
+    public static final Schema SCHEMA = new Schema("read", List.of(
+            Parameter.choice("format", "Format", "wfdb", FORMATS, "What to read: a folder of WFDB records (e.g. MIT-BIH), "
                     + "a Kaggle heartbeat CSV (one beat per row), a CPSC2018 / CinC 2020 folder, or an EDF/EDF+ file."),
-            Option.folder("folder", "Folder", "The folder of WFDB records or CPSC2018 recordings."),
-            Option.file("file", "File", "The Kaggle heartbeat CSV or the EDF file."),
-            Option.text("records", "Records", "", "Comma-separated record names; empty reads every record of the "
+            Parameter.folder("folder", "Folder", "The folder of WFDB records or CPSC2018 recordings."),
+            Parameter.file("file", "File", "The Kaggle heartbeat CSV or the EDF file."),
+            Parameter.text("records", "Records", "", "Comma-separated record names; empty reads every record of the "
                     + "folder (its RECORDS file, else every .hea, or every .mat for CPSC2018)."),
-            Option.text("annotator", "Annotator", "atr", "Extension of the WFDB annotation files to read (atr for "
+            Parameter.text("annotator", "Annotator", "atr", "Extension of the WFDB annotation files to read (atr for "
                     + "MIT-BIH); empty reads none."),
-            Option.file("reference", "Reference labels", "CPSC2018 REFERENCE.csv; empty uses the folder's "
+            Parameter.file("reference", "Reference labels", "CPSC2018 REFERENCE.csv; empty uses the folder's "
                     + "REFERENCE.csv when present, else the #Dx codes of the CinC 2020 headers."),
-            Option.bool("strict", "Strict checks", true, "Fail on a WFDB checksum mismatch or a truncated signal "
-                    + "file instead of reading what is there."));
+            Parameter.bool("strict", "Strict checks", true, "Fail on a WFDB checksum mismatch or a truncated signal "
+                    + "file instead of reading what is there.")));
 
-    public static EcgReaderSettings of(OptionValues v) {
+    public static EcgReaderSettings of(Values v) {
         List<String> records = v.words("records");
         records.forEach(name -> FileNames.check("setting 'Records' (records): record", name));
         String annotator = v.text("annotator").strip();

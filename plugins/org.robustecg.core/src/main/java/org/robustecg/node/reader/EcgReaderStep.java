@@ -23,8 +23,7 @@ import org.robustecg.io.wfdb.WfdbHeaderParser;
 import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.io.wfdb.WfdbRecordReader;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
+import org.robustecg.ops.Values;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.RecordTables;
@@ -42,7 +41,7 @@ public final class EcgReaderStep extends AbstractNodeStep {
                     + "a CPSC2018 folder (original MATLAB files or the CinC 2020 form, labels from REFERENCE.csv or "
                     + "the #Dx codes) or an EDF/EDF+ file. Signals are in physical units (mV). Reports progress per "
                     + "record and can be cancelled.",
-                EcgReaderSettings.OPTIONS,
+                EcgReaderSettings.SCHEMA,
                 List.of(),
                 List.of(Port.table("Records", "One row per record: id, sampling frequency, length, lead names and "
                     + "units, diagnosis, metadata, and one list-of-numbers column per lead (physical units)."),
@@ -51,7 +50,7 @@ public final class EcgReaderStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
+    public List<Object> configure(Values values, List<Object> inputSpecs) {
         EcgReaderSettings s = EcgReaderSettings.of(values);
         switch (s.format()) {
             case "wfdb", "cpsc2018" -> requireFolder(s.folder());
@@ -70,7 +69,7 @@ public final class EcgReaderStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
+    public List<Object> execute(Values values, List<Object> inputs, StepContext context) throws IOException {
         configure(values, inputs);
         EcgReaderSettings s = EcgReaderSettings.of(values);
         Progress progress = context.progress();

@@ -7,15 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.robustecg.metrics.ConfusionMatrix;
-import org.robustecg.metrics.MaskingCheck;
 import org.robustecg.metrics.RobustnessScore;
 import org.robustecg.node.AbstractNodeStep;
-import org.robustecg.node.Option;
-import org.robustecg.node.OptionValues;
 import org.robustecg.node.PngImage;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.PredictionTables;
+import org.robustecg.ops.ScoreOperation;
+import org.robustecg.ops.Values;
 import org.robustecg.report.Charts;
 import org.robustecg.table.Column;
 import org.robustecg.table.ColumnType;
@@ -34,7 +33,7 @@ public final class ScorerStep extends AbstractNodeStep {
                     + "headline is the ensemble attack, or else the per-beat worst case over the table's attacks. "
                     + "Warns when a single attack overstates robustness against the ensemble or a weaker attack beats "
                     + "a stronger one, signs of gradient masking.",
-                ScorerSettings.OPTIONS,
+                ScoreOperation.SCHEMA,
                 List.of(Port.table("Predictions", "The predictions table of the Adversarial Attacker (several attacks "
                     + "may be concatenated).")),
                 List.of(Port.table("Robustness", "One row per attack, the headline first: ACC_robust, F1_robust, "
@@ -63,8 +62,7 @@ public final class ScorerStep extends AbstractNodeStep {
             new Column("predicted class", ColumnType.STRING), new Column("count", ColumnType.INTEGER));
 
     @Override
-    public List<Object> configure(OptionValues values, List<Object> inputSpecs) {
-        ScorerSettings.of(values);
+    public List<Object> configure(Values values, List<Object> inputSpecs) {
         if (inputSpecs.get(0) instanceof TableSpec spec) {
             spec.require("attack", ColumnType.STRING, "the predictions table");
             spec.require("epsilon", ColumnType.DOUBLE, "the predictions table");
@@ -75,24 +73,17 @@ public final class ScorerStep extends AbstractNodeStep {
     }
 
     @Override
-    public List<Object> execute(OptionValues values, List<Object> inputs, StepContext context) throws IOException {
-        ScorerSettings s = ScorerSettings.of(values);
-        List<RobustnessScore> scores = RobustnessScore.score(PredictionTables.records((Table) inputs.get(0)),
-                s.epsMax(), s.cleanMistakesStay());
-        List<MaskingCheck.Warning> warnings = MaskingCheck.warnings(scores);
-        RobustnessScore headline = RobustnessScore.headline(scores);
-        List<RobustnessScore> ordered = new java.util.ArrayList<>(scores);
-        ordered.remove(headline);
-        ordered.add(0, headline);
+    public List<Object> execute(Values values, List<Object> inputs, StepContext context) throws IOException {
+        ScoreOperation.Scores scores = ScoreOperation.run(values, PredictionTables.records((Table) inputs.get(0)));
+        RobustnessScore headline = scores.headline();
         Table.Builder metrics = new Table.Builder(METRICS);
         Table.Builder confusions = new Table.Builder(CONFUSIONS);
         Map<String, List<RobustnessScore.CurvePoint>> curves = new LinkedHashMap<>();
         int row = 0;
-        for (RobustnessScore score : ordered) {
+        for (RobustnessScore score : scores.ordered()) {
             List<RobustnessScore.CurvePoint> c = score.curve();
             RobustnessScore.CurvePoint clean = c.get(0);
-            List<String> mine = warnings.stream().filter(w -> w.attack().equals(score.attack()))
-                    .map(MaskingCheck.Warning::message).toList();
+            List<String> mine = scores.about(score.attack());
             metrics.add(score.attack(), score.attack(), score == headline ? "headline" : "single attack",
                     score.accRobust(), score.accRobustInterval().low(), score.accRobustInterval().high(),
                     score.f1Robust(), score.f1RobustInterval().low(), score.f1RobustInterval().high(),
@@ -120,7 +111,7 @@ public final class ScorerStep extends AbstractNodeStep {
         Path png = Files.createTempFile(context.workFolder(), "curves-", ".png");
         try {
             Files.delete(png);
-            Charts.robustnessCurves(curves, s.macroF1Chart(), png);
+            Charts.robustnessCurves(curves, values.text("chart").equals("macro-f1"), png);
             byte[] image = Files.readAllBytes(png);
             return List.of(metrics.build(), confusions.build(), new PngImage(image, "robustness curves"));
         } finally {

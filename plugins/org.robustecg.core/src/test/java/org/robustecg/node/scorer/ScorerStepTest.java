@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.robustecg.ops.Face;
+import org.robustecg.ops.Values;
 import org.robustecg.attack.AttackRecord;
-import org.robustecg.node.OptionValues;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.PredictionTables;
 import org.robustecg.progress.Progress;
@@ -34,7 +35,7 @@ class ScorerStepTest {
     @Test
     void headlineFirstWithIntervalsAndEachWarningOnItsOwnAttack(@TempDir Path work) throws Exception {
         ScorerStep step = new ScorerStep();
-        List<Object> out = step.execute(new OptionValues(step.options(), Map.of("eps_max", 0.1)),
+        List<Object> out = step.execute(Values.of(step.schema(), Face.NODE, Map.of("eps_max", 0.1)),
                 List.of(PredictionTables.toTable(rows())), StepContext.of(Progress.NONE, work));
         Table metrics = (Table) out.get(0);
         int attack = metrics.spec().indexOf("attack");
