@@ -212,9 +212,10 @@ public final class InKnimeChecks {
         NodeID reader = node(wfm, "reader.EcgReaderNodeFactory");
         set(wfm, reader, Map.of("format", "wfdb", "folder", mitdb.toString(), "records", "100,105,119"));
         NodeID preprocessor = node(wfm, "preprocessor.EcgPreprocessorNodeFactory");
-        set(wfm, preprocessor, Map.of("train_per_class", 30, "test_per_class", 10));
+        // optional numbers are text fields in KNIME (empty = unset)
+        set(wfm, preprocessor, Map.of("train_per_class", "30", "test_per_class", "10"));
         NodeID learner = node(wfm, "learner.CaslcnetLearnerNodeFactory");
-        set(wfm, learner, Map.of("loss", "ce", "epochs", epochs, "width", 0.125, "batch_size", 32,
+        set(wfm, learner, Map.of("loss", "ce", "epochs", epochs, "width", 0.125, "batch_size", "32",
                 "robust_samples", 0));
         // port 0 of a KNIME node is its flow-variable port
         wfm.addConnection(reader, 1, preprocessor, 1);
