@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The repository's text cites only what the repository holds: no file cites a numbered section of the outside
  * specification the method was first written down in, and every section of docs/METHOD.md that a file cites
- * ({@code METHOD 4.3}, a range {@code METHOD 3-4}, a list {@code METHOD 2.7, 4.1}) is a numbered heading there.
+ * ({@code METHOD 4.3}, a range {@code METHOD 3-4}, a list {@code METHOD 2.7, 4.1}) is a numbered heading there;
+ * every package and type that docs/ARCHITECTURE.md names exists, so that the map of the code cannot rot silently.
  */
 class DocumentReferencesTest {
 
@@ -82,6 +83,58 @@ class DocumentReferencesTest {
         }
         assertTrue(citations > 0, "no file cites docs/METHOD.md");
         assertEquals(List.of(), missing, "sections cited but not headings of docs/METHOD.md");
+    }
+
+    /** A package in code form, not part of a path (module folders such as plugins/org.robustecg.djl are no package). */
+    private static final Pattern PACKAGE = Pattern.compile("(?<![/\\w.])org\\.robustecg(?:\\.[a-z][a-z0-9_]*)*");
+    /** A type named in code form, with a member after a dot: `TrainedModel.untrained`, `Face.CLI`. */
+    private static final Pattern TYPE = Pattern.compile("`([A-Z][a-z]\\w*)(?:\\.(\\w+))?[^`]*`");
+
+    @Test
+    void everyPackageAndTypeTheArchitectureNamesExists() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        java.util.Map<String, Path> types = new java.util.HashMap<>();
+        for (Path file : textFiles()) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".java") && file.startsWith(ROOT.resolve("plugins"))) {
+                types.put(name.substring(0, name.length() - 5), file);
+                Matcher m = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE).matcher(Files.readString(
+                        file, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    packages.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(packages.contains("org.robustecg.ops") && types.containsKey("Schema"), "sources read: " + packages);
+        List<String> missing = new ArrayList<>();
+        int names = 0;
+        List<String> lines = lines(ROOT.resolve("docs/ARCHITECTURE.md"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher p = PACKAGE.matcher(line);
+            while (p.find()) {
+                names++;
+                // A module that is only planned is named as a folder (plugins/...), so a package here must exist,
+                // or hold packages (org.robustecg.knime holds one per node).
+                String named = p.group();
+                if (packages.stream().noneMatch(q -> q.equals(named) || q.startsWith(named + "."))) {
+                    missing.add((i + 1) + ": package " + named);
+                }
+            }
+            Matcher t = TYPE.matcher(line);
+            while (t.find()) {
+                names++;
+                Path source = types.get(t.group(1));
+                if (source == null) {
+                    missing.add((i + 1) + ": type " + t.group(1));
+                } else if (t.group(2) != null && !Pattern.compile("\\b" + t.group(2) + "\\b").matcher(Files.readString(
+                        source, StandardCharsets.UTF_8)).find()) {
+                    missing.add((i + 1) + ": " + t.group(1) + "." + t.group(2));
+                }
+            }
+        }
+        assertTrue(names > 50, "docs/ARCHITECTURE.md names " + names + " packages and types");
+        assertEquals(List.of(), missing, "docs/ARCHITECTURE.md names what the sources do not hold (line: name)");
     }
 
     private static List<Path> textFiles() throws IOException {

@@ -69,8 +69,7 @@ final class BeatsCommand implements Callable<Integer>, SchemaOptions.Operated {
             progress.finish();
         }
         Split parts = DatasetOperation.split(v, beats);
-        List<Map<String, Object>> outputs = whole ? DatasetOutput.save(out, overwrite, parts.train(), null, null)
-                : DatasetOutput.save(out, overwrite, null, parts.train(), parts.test());
+        List<Map<String, Object>> outputs = DatasetOutput.save(out, overwrite, whole, parts);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("records", names.size());
         summary.put("beats", beats.size());

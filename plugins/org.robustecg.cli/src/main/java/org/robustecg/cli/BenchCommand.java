@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                 "bench");
         double[] grid = {0.01, 0.03, 0.05, 0.1, 0.2, 0.3};
         Map<String, Object> result = new LinkedHashMap<>();
-        try (TrainedModel model = TrainedModel.create(info, 1)) {
+        try (TrainedModel model = TrainedModel.untrained(info, 1)) {
             long start = System.nanoTime();
             var rows = org.robustecg.attack.RobustnessEvaluation.rows(model, data,
                     org.robustecg.attack.AttackSettings.defaults(org.robustecg.attack.AttackKind.PGD, 0, 1), grid, batch,
@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         result.put("batch_size", batch);
         ModelSettings settings = ModelSettings.mitBih(Architecture.RESNET18);
         ModelInfo info = ModelInfo.untrained(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
-        try (TrainedModel model = TrainedModel.create(info, 1)) {
+        try (TrainedModel model = TrainedModel.untrained(info, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(batch, 1, 187));
             NDArray y = m.randomInteger(0, 5, new Shape(batch), ai.djl.ndarray.types.DataType.INT32);
@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ModelInfo caslcnet = ModelInfo.untrained(ModelSettings.mitBih(Architecture.CASLCNET),
                 java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
-        try (TrainedModel model = TrainedModel.create(caslcnet, 1)) {
+        try (TrainedModel model = TrainedModel.untrained(caslcnet, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(128, 1, 187));
             NDArray y = m.randomInteger(0, 5, new Shape(128), ai.djl.ndarray.types.DataType.INT32);

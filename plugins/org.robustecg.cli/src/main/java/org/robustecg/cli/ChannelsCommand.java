@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Splits;
-import org.robustecg.metrics.ChannelActivation;
-import org.robustecg.metrics.ChannelActivations;
+import org.robustecg.metrics.ChannelActivationProfile;
+import org.robustecg.metrics.ChannelActivationMeter;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.ops.ChannelsOperation;
@@ -57,7 +57,7 @@ final class ChannelsCommand implements Callable<Integer>, SchemaOptions.Operated
             d = Splits.sample(d, v.integer("per_class"), v.integer("seed"));
         }
         double level = ChannelsOperation.threshold(v, d);
-        ChannelActivation result;
+        ChannelActivationProfile result;
         try (TrainedModel m = ModelFile.load(model)) {
             ConsoleProgress progress = new ConsoleProgress("channels", !json, Interrupts.CANCELLED);
             try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
+import org.robustecg.data.Split;
 
 /** Writes the datasets a command made and describes them for its summary. */
 final class DatasetOutput {
@@ -39,15 +40,17 @@ final class DatasetOutput {
         return split ? new Path[] {partFile(out, "train"), partFile(out, "test")} : new Path[] {out};
     }
 
-    /** Saves the whole dataset to {@code out}, or the two parts to its -train and -test files. */
-    static List<Map<String, Object>> save(Path out, boolean overwrite, Dataset whole, Dataset train, Dataset test)
-            throws IOException {
+    /**
+     * Saves a split to the -train and -test files of {@code out}, or, with split {@code none} (whole), its train part
+     * (then the whole dataset) to {@code out} itself.
+     */
+    static List<Map<String, Object>> save(Path out, boolean overwrite, boolean whole, Split split) throws IOException {
         List<Map<String, Object>> outputs = new ArrayList<>();
-        if (whole != null) {
-            outputs.add(save(whole, out, overwrite));
+        if (whole) {
+            outputs.add(save(split.train(), out, overwrite));
         } else {
-            outputs.add(save(train, partFile(out, "train"), overwrite));
-            outputs.add(save(test, partFile(out, "test"), overwrite));
+            outputs.add(save(split.train(), partFile(out, "train"), overwrite));
+            outputs.add(save(split.test(), partFile(out, "test"), overwrite));
         }
         return outputs;
     }

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import org.robustecg.io.EcgFormatException;
 import org.robustecg.settings.SettingException;
+import org.robustecg.study.StudySettingsException;
 
 /**
  * What a failed command tells its user: one line naming the file or setting and what is wrong, never a Java
@@ -16,9 +17,9 @@ final class Failures {
     private Failures() {
     }
 
-    /** A setting the core refused: the same mistake as a bad option value. */
+    /** A setting the core or a study file refused: the same mistake as a bad option value. */
     static boolean isUsage(Exception e) {
-        return e instanceof SettingException;
+        return e instanceof SettingException || e instanceof StudySettingsException;
     }
 
     static String describe(Throwable e) {

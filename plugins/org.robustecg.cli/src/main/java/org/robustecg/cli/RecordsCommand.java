@@ -77,8 +77,7 @@ final class RecordsCommand implements Callable<Integer>, SchemaOptions.Operated 
             progress.finish();
         }
         Split split = DatasetOperation.split(v, data);
-        List<Map<String, Object>> outputs = whole ? DatasetOutput.save(out, overwrite, split.train(), null, null)
-                : DatasetOutput.save(out, overwrite, null, split.train(), split.test());
+        List<Map<String, Object>> outputs = DatasetOutput.save(out, overwrite, whole, split);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("labelled", labels.size());
         summary.put("found", present.size());

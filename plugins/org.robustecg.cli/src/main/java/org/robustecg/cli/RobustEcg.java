@@ -94,14 +94,14 @@ public final class RobustEcg {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
         String message = e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip();
-        if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            for (String arg : u.getUnmatched()) {
-                String flag = arg.split("=", 2)[0];
-                String now = RENAMED.getOrDefault(command.getCommandName() + " " + flag, RENAMED.get(flag));
-                if (now != null) {
-                    message = flag + " is now " + now;
-                    break;
-                }
+        // An old option name says what replaced it, whatever else picocli found wrong (e.g. a required option
+        // missing too): that is the one thing a user of the old command line needs to read.
+        for (String arg : args) {
+            String flag = arg.split("=", 2)[0];
+            String now = RENAMED.getOrDefault(command.getCommandName() + " " + flag, RENAMED.get(flag));
+            if (now != null && flag.startsWith("--") && command.getCommandSpec().findOption(flag) == null) {
+                message = flag + " is now " + now;
+                break;
             }
         }
         command.getErr().println(name + ": " + message + " (see '" + name + " --help')");

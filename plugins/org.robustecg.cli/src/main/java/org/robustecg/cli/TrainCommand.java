@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code robustecg train}: trains a network on a dataset file and writes a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains CASLCNet or a baseline on a dataset (.npz or Kaggle .csv) and "
-                + "writes a model file. Defaults follow the paper for the data's kind (beats: batch 512, lr 1e-3, "
-                + "eps 0.1; multi-lead records: batch 64, lr 1e-4, eps 0.01, MSE term).",
+                + "writes a model file. Defaults follow the paper for the data's kind (beats: batch size 512, "
+                + "learning rate 1e-3, eps 0.1; multi-lead records: batch size 64, learning rate 1e-4, eps 0.01, MSE "
+                + "term).",
                 "The method: METHOD 3-4 in docs/METHOD.md."})
 final class TrainCommand implements Callable<Integer>, SchemaOptions.Operated {
 

@@ -197,6 +197,18 @@ class BadInputTest {
                 variant(new String[] {"predict", "--model", "{model}"}, "", "Missing required option"));
     }
 
+    /** An option of earlier versions names its successor even when required options are missing too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"train --batch 16:--batch is now --batch-size", "train --lr=0.1:--lr is now --learning-rate",
+            "train --model caslcnet:--model is now --architecture", "train --subset 4:--subset is now --per-class",
+            "attack --subset 4:--subset is now --per-class", "predict --batch 8:--batch is now --batch-size",
+            "records --crop 500:--crop is now --crop-length", "score --keep-clean-mistakes:--keep-clean-mistakes is now "
+            + "--clean-mistakes-stay", "channels --batch 8:--batch is now --batch-size"})
+    void anOldOptionNamesItsSuccessorFirst(String given) {
+        String[] parts = given.split(":", 2);
+        assertClearFailure(Run.of(parts[0].split(" ")), 2, parts[1]);
+    }
+
     private static Arguments variant(String[] command, String extra, String... fragments) {
         List<String> args = new ArrayList<>(List.of(command));
         if (!extra.isEmpty()) {
@@ -224,6 +236,10 @@ class BadInputTest {
                 Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nchannels: {eps: -0.1}", "channels.eps is -0.1"),
                 Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\neps_max: 0.1", "'eps_max' is now score"),
                 Arguments.of("attacks: [{kind: pgd, eps: [0.1]}]", "'kind' is now attack"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nchannels: 0.1", "'channels: 0.1' is now channels: "
+                        + "{eps: 0.1}"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmitdb: data/mitdb", "'mitdb' is now data.folder"),
+                Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\nmodels: [{lr: 0.1}]", "'lr' is now learning_rate"),
                 Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\ndata: {test_fraction: 1}", "data.test_fraction is 1"),
                 Arguments.of("attacks: [{attack: pgd, eps: [0.1]}]\ndata: {crop_length: 700, padded_length: 600}",
                         "data.crop_length 700 is above data.padded_length 600"),
@@ -245,7 +261,7 @@ class BadInputTest {
         String text = yaml.contains("models:") ? yaml : yaml + "\nmodels: [{name: a, epochs: 1}]";
         Path study = work.resolve("input-study.yaml");
         Files.writeString(study, text);
-        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1,
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 2,
                 "input-study.yaml", fragment);
         assertFalse(Files.exists(work.resolve("run")), "nothing written");
     }
@@ -260,7 +276,7 @@ class BadInputTest {
         Path study = work.resolve("input-study.json");
         Files.writeString(study, "{\"models\": [{\"name\": \"a\"}], \"attacks\": [{\"attack\": \"pgd\", \"eps\": [" + value
                 + "]}]}");
-        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, allowed);
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 2, allowed);
         IllegalArgumentException node = assertThrows(IllegalArgumentException.class, () -> AttackOperation.check(
                 Values.of(AttackOperation.SCHEMA, Face.NODE, Map.of("eps", value))));
         assertTrue(node.getMessage().contains(allowed) || node.getMessage().contains("finite numbers"), node.getMessage());
@@ -279,14 +295,14 @@ class BadInputTest {
                 Map.of("epochs", 0))).getMessage().contains(epochs));
         Path study = work.resolve("input-study.yaml");
         Files.writeString(study, "models: [{name: a, epochs: 0}]\nattacks: [{attack: pgd, eps: [0.1]}]\n");
-        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, epochs);
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 2, epochs);
         String steps = SettingRanges.ATTACK_STEPS.allowed();
         assertClearFailure(run("attack", "--model", "{model}", "--data", "{data}", "--attack", "pgd", "--eps", "0.1",
                 "--steps", "-1", "--out", "{out}/a.csv"), 2, steps);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Values.of(AttackOperation.SCHEMA, Face.NODE,
                 Map.of("steps", -1))).getMessage().contains(steps));
         Files.writeString(study, "models: [{name: a}]\nattacks: [{attack: pgd, eps: [0.1], steps: -1}]\n");
-        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 1, steps);
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run"), 2, steps);
     }
 
     // ---- 2. Names that become file names stay inside the output folder ----
@@ -302,7 +318,7 @@ class BadInputTest {
                 + "\"test_per_class\": 2}}");
         Path out = work.resolve("deep").resolve("run");
         Run r = run("study", study.toString(), "--data", "{mitdb}", "--out", out.toString());
-        assertClearFailure(r, 1, "input-study.json", "models[0].name", "letters, digits");
+        assertClearFailure(r, 2, "input-study.json", "models[0].name", "letters, digits");
         assertFalse(Files.exists(out), "nothing written");
         assertFalse(Files.exists(Path.of("/tmp/robustecg-evil-absolute.recg")));
         try (Stream<Path> all = Files.walk(work)) {

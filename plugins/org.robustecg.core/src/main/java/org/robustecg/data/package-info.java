@@ -1,5 +1,6 @@
 /**
  * Datasets of items ready for a network (signals, labels, masks), their batches, splits and file formats (.npz, the
- * Kaggle heartbeat CSV). May use io only; never preprocessing, models or anything above.
+ * Kaggle heartbeat CSV). May use io only; never preprocessing, models or anything above. Where the items come from
+ * is not its concern: {@code database} makes datasets of the public ECG databases.
  */
 package org.robustecg.data;

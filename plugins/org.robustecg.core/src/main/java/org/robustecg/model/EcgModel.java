@@ -6,7 +6,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
- * A classifier network of RobustECG. Inputs {@code [x]} or {@code [x, mask]} (x {@code [B, leads, length]},
+ * What every classifier network of RobustECG is ({@link ResNet1d}, {@link Vgg1d}, {@link DenseNet1d}), made from its
+ * settings by {@link #of}. Inputs {@code [x]} or {@code [x, mask]} (x {@code [B, leads, length]},
  * mask {@code [B, length]}); in training the labels come through DJL's labels argument; outputs
  * {@code [logits, auxiliary logits 1..K]}.
  */
@@ -28,7 +29,7 @@ public interface EcgModel extends Block {
         return switch (settings.architecture()) {
             case VGG19 -> new Vgg1d(settings);
             case DENSENET -> new DenseNet1d(settings);
-            default -> new EcgNetwork(settings);
+            default -> new ResNet1d(settings);
         };
     }
 }

@@ -64,7 +64,7 @@ public final class ModelFile {
     public static TrainedModel load(Path file) throws EcgFormatException {
         Map<String, byte[]> entries = entries(file);
         ModelInfo info = info(file, entries);
-        TrainedModel model = TrainedModel.create(info, 0);
+        TrainedModel model = TrainedModel.untrained(info, 0);
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(entries.get(PARAMETERS)))) {
             model.network().loadParameters(model.manager(), in);
         } catch (IOException | MalformedModelException | RuntimeException e) {

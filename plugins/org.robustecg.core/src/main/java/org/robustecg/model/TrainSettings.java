@@ -40,14 +40,13 @@ public record TrainSettings(LossSettings loss, int epochs, int batchSize, double
 
     /** The paper's MIT-BIH settings with this loss. */
     public static TrainSettings mitBih(LossSettings loss) {
-        return new Builder(loss).batchSize(512).learningRate(1e-3).epsilon(0.1).range(0f, 1f).robustSamples(200)
-                .build();
+        return new Builder(loss).batchSize(512).learningRate(1e-3).epsilon(0.1).range(0f, 1f).build();
     }
 
     /** The paper's CPSC2018 settings with this loss (MSE term on). */
     public static TrainSettings cpsc(LossSettings loss) {
         return new Builder(loss.toBuilder().mseWeight(1).build()).batchSize(64).learningRate(1e-4).epsilon(0.01)
-                .range(-1f, 1f).robustSamples(100).build();
+                .range(-1f, 1f).build();
     }
 
     /** A builder holding these settings, to change some of them. */

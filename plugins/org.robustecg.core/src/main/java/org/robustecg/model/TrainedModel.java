@@ -6,7 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.engine.Engine;
 import org.robustecg.engine.Engines;
 
-/** A network with its parameters in their own manager, and what is known about it. Close it when done. */
+/**
+ * A network with its parameters in their own manager, and what is known about it: the unit that is trained, saved,
+ * loaded, attacked and scored. It starts {@link #untrained} (seeded initial parameters), which is also how a model
+ * file is loaded before its parameters are read in; {@link ModelInfo#training()} says whether it was trained. Close it
+ * when done.
+ */
 public final class TrainedModel implements AutoCloseable {
 
     private final NDManager manager;
@@ -20,12 +25,12 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /** A freshly initialised network (seeded) for this description, on the default device. */
-    public static TrainedModel create(ModelInfo info, long seed) {
-        return create(info, seed, Engines.device());
+    public static TrainedModel untrained(ModelInfo info, long seed) {
+        return untrained(info, seed, Engines.device());
     }
 
     /** A freshly initialised network (seeded) for this description, on the given device. */
-    public static TrainedModel create(ModelInfo info, long seed, ai.djl.Device device) {
+    public static TrainedModel untrained(ModelInfo info, long seed, ai.djl.Device device) {
         Engines.pytorch();
         Engine.getInstance().setRandomSeed((int) seed);
         NDManager manager = NDManager.newBaseManager(device);

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
-import org.robustecg.metrics.ChannelActivations;
+import org.robustecg.metrics.ChannelActivationMeter;
 import org.robustecg.data.Dataset;
-import org.robustecg.metrics.ChannelActivation;
+import org.robustecg.metrics.ChannelActivationProfile;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.progress.Progress;
 import org.robustecg.settings.SettingRanges;
@@ -50,7 +50,7 @@ public final class ChannelsOperation {
         return v.has("threshold") ? v.number("threshold") : data.leads() > 1 ? 0.7 : 0.2;
     }
 
-    public static ChannelActivation run(Values v, TrainedModel model, Dataset data, Progress progress) {
+    public static ChannelActivationProfile run(Values v, TrainedModel model, Dataset data, Progress progress) {
         check(v);
         AttackKind kind = AttackKind.ofCliName(v.text("attack"));
         AttackSettings.Builder s = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
@@ -58,7 +58,7 @@ public final class ChannelsOperation {
         if (v.has("steps")) {
             s.steps(v.integer("steps"));
         }
-        return ChannelActivations.measure(model, data, s.build(), v.number("eps"), threshold(v, data), v.integer("batch_size"),
-                progress);
+        return ChannelActivationMeter.measure(model, data, s.build(), v.number("eps"), threshold(v, data),
+                v.integer("batch_size"), progress);
     }
 }

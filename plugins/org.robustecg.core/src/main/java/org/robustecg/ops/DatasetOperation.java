@@ -70,9 +70,9 @@ public final class DatasetOperation {
             Parameter.number("test_fraction", "Test fraction", 0.2, SettingRanges.TEST_FRACTION, "", "Test share "
                     + "of a random split."),
             Parameter.text("train_records", "Training records", String.join(",", MitBih.DS1), "Inter-patient split: "
-                    + "records of the training part (default DS1)."),
+                    + "records of the training part; the default list is de Chazal's DS1."),
             Parameter.text("test_records", "Test records", String.join(",", MitBih.DS2), "Inter-patient split: "
-                    + "records of the test part (default DS2)."),
+                    + "records of the test part; the default list is de Chazal's DS2."),
             Parameter.optionalInteger("train_per_class", "Training items per class", SettingRanges.PER_CLASS, "items",
                     "At most this many training items per class, seeded; unset: all."),
             Parameter.optionalInteger("test_per_class", "Test items per class", SettingRanges.PER_CLASS, "items",

@@ -37,7 +37,8 @@ public final class TrainOperation {
                     + "records."),
             Parameter.integer("attack_steps", "Adversary steps", 10, SettingRanges.TRAINING_STEPS, "iterations",
                     "PGD steps of the training adversary."),
-            Parameter.integer("epochs", "Epochs", 100, SettingRanges.EPOCHS, "", "Passes over the training data."),
+            Parameter.integer("epochs", "Epochs", 100, SettingRanges.EPOCHS, "epochs", "Passes over the training "
+                    + "data."),
             Parameter.optionalInteger("batch_size", "Batch size", SettingRanges.BATCH, "items", "Items per step; "
                     + "unset: the paper's, 512 for beats, 64 for multi-lead records."),
             Parameter.optionalNumber("learning_rate", "Learning rate", SettingRanges.LEARNING_RATE, "", "Adamax "

@@ -98,18 +98,8 @@ public final class Values {
         return (Integer) get(key);
     }
 
-    /** The whole number, or null when absent. */
-    public Integer optionalInteger(String key) {
-        return has(key) ? integer(key) : null;
-    }
-
     public double number(String key) {
         return (Double) get(key);
-    }
-
-    /** The number, or null when absent. */
-    public Double optionalNumber(String key) {
-        return has(key) ? number(key) : null;
     }
 
     public boolean bool(String key) {

@@ -28,8 +28,4 @@ public record BeatSettings(double samplingFrequency, int beatLength, double wind
             throw new IllegalArgumentException("beat settings need a positive rate, length and window factor");
         }
     }
-
-    public BeatSettings withPeaks(PeakSource source) {
-        return new BeatSettings(samplingFrequency, beatLength, windowFactor, lead, source);
-    }
 }

@@ -20,7 +20,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.robustecg.io.AtomicFiles;
-import org.robustecg.metrics.ChannelActivation;
+import org.robustecg.metrics.ChannelActivationProfile;
 import org.robustecg.metrics.ConfusionMatrix;
 import org.robustecg.metrics.RobustnessScore.CurvePoint;
 
@@ -79,7 +79,7 @@ public final class Charts {
     }
 
     /** Channel activation magnitude or frequency, natural vs adversarial, channels by natural frequency. */
-    public static void channelActivation(ChannelActivation a, boolean frequency, String title, Path png)
+    public static void channelActivation(ChannelActivationProfile a, boolean frequency, String title, Path png)
             throws IOException {
         XYSeries natural = new XYSeries("natural");
         XYSeries adversarial = new XYSeries("adversarial");

@@ -66,11 +66,6 @@ public record Range(String key, boolean whole, double min, boolean minOpen, doub
         return value;
     }
 
-    /** Like {@link #check(String, double)}, with {@code marker} also allowed (e.g. 0 meaning "the default"). */
-    public double checkOr(double marker, String where, double value) {
-        return Double.compare(value, marker) == 0 ? value : check(where, value);
-    }
-
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -110,7 +110,8 @@ public final class StudyFiles {
     private static StudySpec parse(Reader r, JsonObject root, Path file) throws EcgFormatException {
         r.allow(root, "study", List.of("name", "seed", "data", "train", "models", "attacks", "score", "channels"));
         if (root.has("channels") && !root.get("channels").isJsonObject()) {
-            throw r.error("channels is a section now: write channels: {eps: " + root.get("channels") + "}");
+            String radius = root.get("channels").toString();
+            throw r.error("'channels: " + radius + "' is now channels: {eps: " + radius + "}");
         }
         int seed = root.has("seed") ? (int) SettingRanges.SEED.check("seed", r.number(root.get("seed"), "seed")) : 1;
         Values data = r.section(root, "data", DatasetOperation.SCHEMA, seed, Map.of());
@@ -263,8 +264,8 @@ public final class StudyFiles {
             throw error(where + " must be a number, is " + e);
         }
 
-        EcgFormatException error(String problem) {
-            return new EcgFormatException(file, null, problem);
+        StudySettingsException error(String problem) {
+            return new StudySettingsException(file, problem);
         }
     }
 }

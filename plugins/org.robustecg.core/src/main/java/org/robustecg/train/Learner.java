@@ -83,7 +83,7 @@ public final class Learner {
                 train.mask() != null ? ", zero padded with a mask" : "");
         ModelInfo info = ModelInfo.untrained(network, train.classNames(), train.samplingFrequency(), training.lower(),
                 1f, preprocessing).trained(training, List.of(), 0);
-        TrainedModel model = TrainedModel.create(info, settings.seed(), device);
+        TrainedModel model = TrainedModel.untrained(info, settings.seed(), device);
         try {
             TrainingResult result = Trainer.train(model.classifier(), model.manager(), train, val, training, listener,
                     progress);

@@ -102,7 +102,7 @@ class ModelFileTest {
     @Test
     void versionTwoKeysAreTheSchemas(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.recg");
-        try (TrainedModel model = TrainedModel.create(info(), 7)) {
+        try (TrainedModel model = TrainedModel.untrained(info(), 7)) {
             ModelFile.save(model, file, false);
         }
         JsonObject json = JsonParser.parseString(modelJson(file)).getAsJsonObject();
@@ -153,7 +153,7 @@ class ModelFileTest {
         Dataset beats = beats();
         Path file = dir.resolve("m.recg");
         float[] before;
-        try (TrainedModel model = TrainedModel.create(info(), 7)) {
+        try (TrainedModel model = TrainedModel.untrained(info(), 7)) {
             before = Inference.predict(model, beats, 4, Progress.NONE).probabilities();
             ModelFile.save(model, file, false);
             assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> ModelFile.save(model, file, false));
@@ -174,7 +174,7 @@ class ModelFileTest {
     @Test
     void corruptAndForeignFilesAreRefusedClearly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.recg");
-        try (TrainedModel model = TrainedModel.create(info(), 7)) {
+        try (TrainedModel model = TrainedModel.untrained(info(), 7)) {
             ModelFile.save(model, file, false);
         }
         byte[] bytes = Files.readAllBytes(file);

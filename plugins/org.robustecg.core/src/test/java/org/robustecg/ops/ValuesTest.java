@@ -21,7 +21,6 @@ class ValuesTest {
         Values v = Values.defaults(TRAIN, Face.NODE);
         assertEquals(100, v.integer("epochs"));
         assertFalse(v.has("batch_size"), "unset: the paper's batch for the data's kind");
-        assertEquals(null, v.optionalInteger("batch_size"));
         assertFalse(v.asMap().containsKey("batch_size"));
     }
 

@@ -28,7 +28,7 @@ import org.robustecg.io.wfdb.WfdbReadOptions;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.Classifier;
 import org.robustecg.model.EcgModel;
-import org.robustecg.model.EcgNetwork;
+import org.robustecg.model.ResNet1d;
 import org.robustecg.model.EpochRecord;
 import org.robustecg.model.InputGradient;
 import org.robustecg.model.ModelSettings;
@@ -58,7 +58,7 @@ class TrainerTest {
 
     private static Classifier network(Architecture a, NDManager m, long seed, double width) {
         Engine.getInstance().setRandomSeed((int) seed);
-        EcgNetwork net = new EcgNetwork(ModelSettings.builder(a, 5, 1, 187).widthMultiplier(width).build());
+        ResNet1d net = new ResNet1d(ModelSettings.builder(a, 5, 1, 187).widthMultiplier(width).build());
         net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 187));
         return new Classifier(net, m);
     }

@@ -17,11 +17,11 @@ import java.util.stream.IntStream;
  * @param adversarialFrequency the same on adversarial inputs
  * @param threshold            the fraction of the maximum that counts as activated (0.2 MIT-BIH, 0.7 CPSC2018)
  */
-public record ChannelActivation(int[] order, double[] naturalMagnitude, double[] adversarialMagnitude,
+public record ChannelActivationProfile(int[] order, double[] naturalMagnitude, double[] adversarialMagnitude,
         double[] naturalFrequency, double[] adversarialFrequency, double threshold) {
 
     /** @param natural activations {@code [samples][channels]} row-major; @param adversarial the same shape */
-    public static ChannelActivation of(float[] natural, float[] adversarial, int channels, double threshold) {
+    public static ChannelActivationProfile of(float[] natural, float[] adversarial, int channels, double threshold) {
         if (natural.length != adversarial.length || natural.length % channels != 0 || natural.length == 0) {
             throw new IllegalArgumentException("natural and adversarial activations need the same [samples][channels] shape");
         }
@@ -48,8 +48,8 @@ public record ChannelActivation(int[] order, double[] naturalMagnitude, double[]
         int[] order = IntStream.range(0, channels).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -nf[c]).thenComparingInt(c -> c))
                 .mapToInt(Integer::intValue).toArray();
-        return new ChannelActivation(order, reorder(nm, order), reorder(am, order), reorder(nf, order), reorder(af, order),
-                threshold);
+        return new ChannelActivationProfile(order, reorder(nm, order), reorder(am, order), reorder(nf, order),
+                reorder(af, order), threshold);
     }
 
     private static double[] reorder(double[] values, int[] order) {

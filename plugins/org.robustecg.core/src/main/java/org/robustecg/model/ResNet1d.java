@@ -25,7 +25,7 @@ import java.util.List;
  * {@link #forward(ParameterStore, NDList, NDList, PairList)} and the CAS modules use their rows. Outputs:
  * {@code [logits, aux logits 1..K]} (K = 0 without CAS).
  */
-public final class EcgNetwork extends AbstractBlock implements EcgModel {
+public final class ResNet1d extends AbstractBlock implements EcgModel {
 
     private final ModelSettings settings;
     private final Conv1d stem;
@@ -34,7 +34,7 @@ public final class EcgNetwork extends AbstractBlock implements EcgModel {
     private final List<CasModule> cas = new ArrayList<>();
     private final Block head;
 
-    public EcgNetwork(ModelSettings settings) {
+    public ResNet1d(ModelSettings settings) {
         this.settings = settings;
         int c0 = settings.width(64);
         stem = addChildBlock("stem", ResidualBlock.conv(c0, 11, 2, 5));

@@ -13,7 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
-class EcgNetworkTest {
+class ResNet1dTest {
 
     @Test
     void everyArchitectureGivesLogitsAndAuxiliaryOutputs() {
@@ -48,7 +48,7 @@ class EcgNetworkTest {
             Engine.getInstance().setRandomSeed(2);
             ModelSettings settings = ModelSettings.builder(Architecture.CASLCNET, 9, 2, 512).widthMultiplier(1.0 / 16)
                     .casStride(2).channelsPerGroup(1).build();
-            EcgNetwork net = new EcgNetwork(settings);
+            ResNet1d net = new ResNet1d(settings);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 2, 512), new Shape(2, 512));
             ParameterStore store = new ParameterStore(m, false);
             // A training pass gives the mean-shift layers running means.
@@ -74,7 +74,7 @@ class EcgNetworkTest {
         }
     }
 
-    private static float[] logits(EcgNetwork net, ParameterStore store, NDManager m, NDArray record, int length) {
+    private static float[] logits(ResNet1d net, ParameterStore store, NDManager m, NDArray record, int length) {
         NDArray padded = m.zeros(new Shape(1, 2, length));
         padded.set(new NDIndex(":, :, :" + record.getShape().get(2)), record);
         return net.forward(store, new NDList(padded, mask(m, record.getShape().get(2), length)), false).head()
@@ -90,7 +90,7 @@ class EcgNetworkTest {
     @Test
     void fullWidthCaslcnetHasTheParametersOfTheLayerTable() {
         try (NDManager m = NDManager.newBaseManager()) {
-            EcgNetwork net = new EcgNetwork(ModelSettings.mitBih(Architecture.CASLCNET));
+            ResNet1d net = new ResNet1d(ModelSettings.mitBih(Architecture.CASLCNET));
             net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 187));
             long total = 0;
             long trainable = 0;

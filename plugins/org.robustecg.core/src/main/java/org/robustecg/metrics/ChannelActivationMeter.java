@@ -8,14 +8,17 @@ import org.robustecg.model.Inference;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.progress.Progress;
 
-/** Measures last-layer channel activations of a model on natural and attacked inputs. */
-public final class ChannelActivations {
+/**
+ * Measures the last feature layer's channel activations of a model on natural and attacked inputs; what it finds is
+ * a {@link ChannelActivationProfile}.
+ */
+public final class ChannelActivationMeter {
 
-    private ChannelActivations() {
+    private ChannelActivationMeter() {
     }
 
-    public static ChannelActivation measure(TrainedModel model, Dataset data, AttackSettings settings, double eps,
-            double threshold, int batchSize, Progress progress) {
+    public static ChannelActivationProfile measure(TrainedModel model, Dataset data, AttackSettings settings,
+            double eps, double threshold, int batchSize, Progress progress) {
         Inference.check(model, data);
         float[][] natural = new float[1][];
         float[][] adversarial = new float[1][];
@@ -32,6 +35,6 @@ public final class ChannelActivations {
             System.arraycopy(n, 0, natural[0], from * channels[0], n.length);
             System.arraycopy(a, 0, adversarial[0], from * channels[0], a.length);
         }, model);
-        return ChannelActivation.of(natural[0], adversarial[0], channels[0], threshold);
+        return ChannelActivationProfile.of(natural[0], adversarial[0], channels[0], threshold);
     }
 }

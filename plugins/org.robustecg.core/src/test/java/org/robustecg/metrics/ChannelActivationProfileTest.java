@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.report.Charts;
 
-class ChannelActivationTest {
+class ChannelActivationProfileTest {
 
     @Test
     void magnitudesAndFrequenciesByHand() {
         // 2 samples x 3 channels. Natural max |a| = 1.0, threshold 0.5 -> level 0.5.
         float[] natural = {1.0f, 0.2f, -0.6f, 0.4f, 0.1f, 0.7f};
         float[] adversarial = {0.3f, 0.9f, 0.6f, 0.6f, 0.0f, 0.1f};
-        ChannelActivation a = ChannelActivation.of(natural, adversarial, 3, 0.5);
+        ChannelActivationProfile a = ChannelActivationProfile.of(natural, adversarial, 3, 0.5);
         // Natural frequencies: c0 1/2, c1 0, c2 2/2 -> order c2, c0, c1.
         assertArrayEquals(new int[] {2, 0, 1}, a.order());
         assertArrayEquals(new double[] {1.0, 0.5, 0.0}, a.naturalFrequency(), 1e-12);
@@ -37,8 +37,8 @@ class ChannelActivationTest {
         Charts.confusionMatrix(ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, 2), List.of("N", "V"), "m",
                 dir.resolve("m.png"));
         Charts.adversarialExample(new float[] {0, 1, 0}, new float[] {0.1f, 0.9f, 0.1f}, 125, "beat", dir.resolve("b.png"));
-        Charts.channelActivation(ChannelActivation.of(new float[] {1, 0}, new float[] {0, 1}, 2, 0.5), true, "ch",
-                dir.resolve("ch.png"));
+        Charts.channelActivation(ChannelActivationProfile.of(new float[] {1, 0}, new float[] {0, 1}, 2, 0.5), true,
+                "ch", dir.resolve("ch.png"));
         for (String name : new String[] {"c.png", "m.png", "b.png", "ch.png"}) {
             BufferedImage image = ImageIO.read(dir.resolve(name).toFile());
             assertTrue(image.getWidth() > 100 && image.getHeight() > 100, name);
