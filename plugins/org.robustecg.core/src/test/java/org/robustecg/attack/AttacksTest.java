@@ -57,7 +57,7 @@ class AttacksTest {
         try (NDManager m = NDManager.newBaseManager()) {
             TwoLayer model = twoLayer(m);
             NDArray x = inputs(m, 4);
-            // Labels the model gives, and a radius too small to change them: no beat is ever broken, nothing stops early.
+            // The model's own labels and a radius too small to change them: no beat breaks, nothing stops early.
             NDArray y = model.forward(x, null).get(0).argMax(1);
             for (AttackKind kind : java.util.List.of(AttackKind.SQUARE, AttackKind.APGD)) {
                 AttackSettings s = AttackSettings.defaults(kind, 0, 1).toBuilder().queries(1_000_000).steps(100_000)
