@@ -128,12 +128,13 @@ class AttackOperationTest {
     @Test
     void aBeatBrokenAtASmallRadiusStaysBrokenWithTheSameInputAtTheLargerOnes() {
         TrainedModel other = TrainedModel.create(learned.model().info(), 99);
-        int items = Math.min(8, beats.size());
         try (other) {
             for (String kind : List.of("pgd", "square", "cw", "transfer-pgd")) {
                 boolean transfer = kind.startsWith("transfer-");
                 String attackKind = kind.replace("transfer-", "");
                 String grid = attackKind.equals("cw") ? "0.3,1,4" : "0.01,0.05,0.3";
+                // C&W of 2 steps breaks few beats below the largest budget: it takes all of them.
+                int items = attackKind.equals("cw") ? beats.size() : Math.min(8, beats.size());
                 Values v = Values.of(AttackOperation.SCHEMA, Face.CLI, Map.of("attack", attackKind, "eps", grid,
                         "steps", 2, "restarts", 2, "queries", 20, "seed", 5));
                 double[] radii = AttackOperation.radii(v, kinds(v));
