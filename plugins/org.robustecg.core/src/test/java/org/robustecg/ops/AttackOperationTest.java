@@ -133,8 +133,7 @@ class AttackOperationTest {
                 boolean transfer = kind.startsWith("transfer-");
                 String attackKind = kind.replace("transfer-", "");
                 String grid = attackKind.equals("cw") ? "0.3,1,4" : "0.01,0.05,0.3";
-                // C&W of 2 steps breaks few beats below the largest budget: it takes all of them.
-                int items = attackKind.equals("cw") ? beats.size() : Math.min(8, beats.size());
+                int items = beats.size();
                 Values v = Values.of(AttackOperation.SCHEMA, Face.CLI, Map.of("attack", attackKind, "eps", grid,
                         "steps", 2, "restarts", 2, "queries", 20, "seed", 5));
                 double[] radii = AttackOperation.radii(v, kinds(v));
