@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Attacks a model (white-box, l-inf, in inference mode) on a dataset at every radius of --eps and "
                 + "writes, per sample, its clean row (epsilon 0) and one row per radius: attack,epsilon,sample_id,"
-                + "label,prediction,clean_prediction,linf,l2,snr_db. A sample is attacked alike in any batch. Score "
-                + "it with 'robustecg score'. "
+                + "label,prediction,clean_prediction,linf,l2,snr_db. A sample is attacked alike in any batch. The "
+                + "radii are nested: a sample the model gets wrong at a radius keeps that attacked input at every "
+                + "larger radius and only the samples still right are attacked there. Score it with 'robustecg "
+                + "score'. "
                 + "For cw (Carlini-Wagner l2) each radius is an l2 budget. 'ensemble' is AutoAttack's evaluation: "
                 + "APGD-CE, APGD-T (targeted DLR) and Square, each on the beats still unbroken; 'score' shows it as "
                 + "the headline. Every iterative attack keeps, per beat, the best point it visited.")

@@ -57,6 +57,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "1000", description = "beats of the --pgd-curve timing (${DEFAULT-VALUE})")
     private int items;
 
+    @Option(names = "--square", paramLabel = "<beats.npz>",
+            description = "instead: Square's queries per second on this dataset's beats at each --square-batches, on "
+                    + "--model or an untrained CASLCNet of the demo's size (width x0.25)")
+    private java.nio.file.Path square;
+
+    @Option(names = "--square-batches", split = ",", defaultValue = "64,128,256,512,1000",
+            description = "batch sizes of the --square timing (${DEFAULT-VALUE})")
+    private int[] squareBatches;
+
+    @Option(names = "--queries", defaultValue = "20", description = "Square queries per batch size (${DEFAULT-VALUE})")
+    private int queries;
+
+    @Option(names = "--model", paramLabel = "<model.recg>", description = "the model of the --square timing")
+    private java.nio.file.Path squareModel;
+
     @Option(names = "--json", description = "print as JSON")
     private boolean json;
 
@@ -89,6 +104,48 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Square on one batch of the first beats at each batch size: beat-queries (one beat through one forward) per
+     * second. The labels are the model's own predictions and the radius tiny, so no beat is broken and every query
+     * is a whole batch; a warm-up run precedes each timing.
+     */
+    private Integer squareBatches() throws Exception {
+        var data = org.robustecg.data.DatasetFiles.load(square);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("device", Engines.describe());
+        result.put("queries", queries);
+        ModelInfo untrained = ModelInfo.untrained(ModelSettings.builder(Architecture.CASLCNET, data.classNames().size(),
+                data.leads(), data.length()).widthMultiplier(0.25).build(), data.classNames(), 125, 0, 1, "bench");
+        try (TrainedModel net = squareModel == null ? TrainedModel.create(untrained, 1)
+                : org.robustecg.model.ModelFile.load(squareModel);
+                Classifier.Frozen frozen = net.classifier().frozen()) {
+            result.put("model", squareModel == null ? "untrained CASLCNet x0.25" : squareModel.getFileName().toString());
+            var settings = org.robustecg.attack.AttackSettings.defaults(org.robustecg.attack.AttackKind.SQUARE,
+                    net.info().lower(), net.info().upper()).toBuilder().queries(queries).build();
+            Map<String, Object> rates = new LinkedHashMap<>();
+            for (int b : squareBatches) {
+                int n = Math.min(b, data.size());
+                try (NDManager s = net.manager().newSubManager()) {
+                    var batch = org.robustecg.data.Batch.of(data, org.robustecg.data.Batch.range(0, n), s);
+                    NDArray own = net.classifier().forward(batch.x(), batch.mask()).head().argMax(1);
+                    org.robustecg.attack.Attacks.run(net.classifier(), batch.x(), batch.mask(), own, 1e-4,
+                            settings.toBuilder().queries(2).build());
+                    long start = System.nanoTime();
+                    org.robustecg.attack.Attacks.run(net.classifier(), batch.x(), batch.mask(), own, 1e-4, settings);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    rates.put(Integer.toString(n), Math.round((double) n * queries / seconds));
+                }
+            }
+            result.put("beat_queries_per_second_by_batch", rates);
+        }
+        if (json) {
+            Output.json(System.out, result);
+        } else {
+            result.forEach((k, v) -> System.out.println(k + ": " + v));
+        }
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         OptionChecks check = new OptionChecks(spec);
@@ -97,8 +154,15 @@ final class BenchCommand implements Callable<Integer> {
         check.count("--width", SettingRanges.LAYER_WIDTH, width);
         check.count("--repeats", SettingRanges.REPEATS, repeats);
         check.count("--items", SettingRanges.ITEMS, items);
+        check.count("--queries", SettingRanges.QUERIES, queries);
+        for (int b : squareBatches) {
+            check.count("--square-batches", SettingRanges.BATCH, b);
+        }
         if (pgdCurve != null) {
             return pgdCurve();
+        }
+        if (square != null) {
+            return squareBatches();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("device", Engines.describe());

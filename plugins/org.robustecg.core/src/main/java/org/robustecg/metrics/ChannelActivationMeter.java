@@ -24,7 +24,7 @@ public final class ChannelActivationMeter {
         float[][] adversarial = new float[1][];
         int[] channels = new int[1];
         Inference.inBatches(data, 0, data.size(), batchSize, progress, "channel activations", (b, from, to, part) -> {
-            NDArray adv = Attacks.run(model.classifier(), b.x(), b.mask(), b.labels(), eps, settings);
+            NDArray adv = Attacks.run(model.classifier().stoppedBy(part), b.x(), b.mask(), b.labels(), eps, settings);
             float[] n = model.classifier().features(b.x(), b.mask()).toFloatArray();
             float[] a = model.classifier().features(adv, b.mask()).toFloatArray();
             if (natural[0] == null) {

@@ -2,6 +2,7 @@ package org.robustecg.attack;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -11,7 +12,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.robustecg.CancelAfter;
 import org.robustecg.model.AttackTarget;
+import org.robustecg.progress.CancelledException;
 
 /** Attacks on small real engine computations (linear and two-layer models), checked against definitions. */
 class AttacksTest {
@@ -43,6 +46,34 @@ class AttacksTest {
 
     private static NDArray inputs(NDManager m, int n) {
         return m.randomUniform(0.2f, 0.8f, new Shape(n, LEADS, LENGTH));
+    }
+
+    /**
+     * Square with a budget of a million queries and APGD with 100,000 steps, told to stop after their fifth forward,
+     * stop before the sixth: a Ctrl-C or KNIME's cancel takes effect within one forward, however long the attack.
+     */
+    @Test
+    void anAttackStopsWithinOneForwardOfCancellation() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TwoLayer model = twoLayer(m);
+            NDArray x = inputs(m, 4);
+            // The model's own labels and a radius too small to change them: no beat breaks, nothing stops early.
+            NDArray y = model.forward(x, null).get(0).argMax(1);
+            for (AttackKind kind : java.util.List.of(AttackKind.SQUARE, AttackKind.APGD)) {
+                AttackSettings s = AttackSettings.defaults(kind, 0, 1).toBuilder().queries(1_000_000).steps(100_000)
+                        .build();
+                int[] forwards = new int[1];
+                AttackTarget counted = (in, mask) -> {
+                    forwards[0]++;
+                    return model.forward(in, mask);
+                };
+                CancelAfter progress = new CancelAfter(5);
+                assertThrows(CancelledException.class, () -> Attacks.run(counted.stoppedBy(progress), x, null, y,
+                        1e-6, s), kind.cliName());
+                assertEquals(5, forwards[0], kind.cliName() + ": forwards made before the cancellation took effect");
+                assertEquals(6, progress.checks(), kind.cliName());
+            }
+        }
     }
 
     @Test

@@ -32,7 +32,9 @@ public final class AttackerStep extends AbstractNodeStep {
         super("Adversarial Attacker",
                 "Attacks a model on labelled items with one white-box attack over a grid of radii and records, for "
                     + "every item and radius, the prediction on the attacked input (the clean prediction at eps = 0). "
-                    + "Attacks on CAS models are adaptive: gradients flow through the masks chosen by the auxiliary "
+                    + "The radii are nested: an item the model gets wrong at a radius keeps that attacked input at "
+                    + "every larger radius (it lies in every larger ball) and only the items still right are attacked "
+                    + "there, so the accuracy never rises with the radius. Attacks on CAS models are adaptive: gradients flow through the masks chosen by the auxiliary "
                     + "heads. Every perturbation stays in its l-inf ball (an l2 budget for C&W) and, when clamping is "
                     + "on, in the model's value range.",
                 AttackOperation.SCHEMA,
