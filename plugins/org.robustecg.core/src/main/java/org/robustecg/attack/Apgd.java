@@ -1,10 +1,10 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import org.robustecg.engine.Gradients;
 import java.util.ArrayList;
 import java.util.List;
 import org.robustecg.train.Losses;
@@ -158,7 +158,7 @@ final class Apgd {
             leaf.setRequiresGradient(true);
             float[] loss;
             boolean[] wrong;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collect()) {
                 NDArray logits = target.forward(leaf, mask).get(0);
                 NDArray perSample = switch (lossKind) {
                     case CE -> Attacks.crossEntropy(logits, labels);

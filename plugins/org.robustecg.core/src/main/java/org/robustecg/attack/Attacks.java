@@ -1,12 +1,12 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.robustecg.engine.Gradients;
 import java.util.function.Function;
 import org.robustecg.train.Losses;
 
@@ -101,7 +101,7 @@ public final class Attacks {
             leaf.setRequiresGradient(true);
             NDList out;
             NDArray loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collect()) {
                 out = target.forward(leaf, mask);
                 loss = objective.apply(out);
                 collector.backward(loss.sum());
@@ -188,7 +188,7 @@ public final class Attacks {
                     NDArray input;
                     NDList out;
                     NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Gradients.collect()) {
                         input = smoothedInput(x, leaf, kernels, mask, range);
                         out = target.forward(input, mask);
                         loss = objective.apply(out);

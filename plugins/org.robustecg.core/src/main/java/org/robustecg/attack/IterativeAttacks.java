@@ -1,11 +1,11 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import org.robustecg.engine.Gradients;
 import java.util.function.Function;
 import org.robustecg.train.Losses;
 
@@ -119,7 +119,7 @@ final class IterativeAttacks {
                         NDArray candidate;
                         float[] norms;
                         boolean[] fooled;
-                        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        try (GradientCollector collector = Gradients.collect()) {
                             candidate = leaf.tanh().add(1).mul((hi - lo) / 2f).add(lo);
                             if (maskB != null) {
                                 candidate = Pgd.select(maskB, candidate, x);

@@ -1,10 +1,10 @@
 package org.robustecg.attack;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.robustecg.engine.Gradients;
 import java.util.function.Function;
 
 /**
@@ -64,7 +64,7 @@ public final class Pgd {
                     NDArray gradient;
                     NDList out;
                     NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Gradients.collect()) {
                         out = target.forward(leaf, mask);
                         loss = objective.apply(out);
                         collector.backward(loss.sum());

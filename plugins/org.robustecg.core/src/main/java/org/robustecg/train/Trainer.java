@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.robustecg.engine.Gradients;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -80,7 +81,7 @@ public final class Trainer {
                             ? adversary(model, batch, settings) : null;
                     NDArray probe = settings.loss().objective().probed() ? probe(model, batch, settings) : null;
                     double loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector collector = Gradients.collect()) {
                         NDList natural = model.train(batch.x(), batch.mask(), batch.labels());
                         NDList attacked = adversarial == null ? null
                                 : model.train(adversarial, batch.mask(), batch.labels());
@@ -235,7 +236,7 @@ public final class Trainer {
             direction = u.div(u.square().sum(new int[] {1, 2}, true).sqrt().maximum(1e-12f));
         } else {
             model.freeze(true);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector collector = Gradients.collect()) {
                 NDArray leaf = x.duplicate();
                 leaf.setRequiresGradient(true);
                 NDArray logits = model.forward(leaf, batch.mask()).get(0);
