@@ -140,7 +140,7 @@ class SparkStudyTest {
     }
 
     /** The committed excerpts in test-data/ (-Drobustecg.fixtures, else found above the working directory). */
-    private static Path fixtures() {
+    static Path fixtures() {
         String property = System.getProperty("robustecg.fixtures");
         if (property != null && Files.isRegularFile(Path.of(property, "NOTICE"))) {
             return Path.of(property);
