@@ -11,7 +11,6 @@ import java.util.Map;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackRecord;
 import org.robustecg.attack.AttackSettings;
-import org.robustecg.attack.AttackTarget;
 import org.robustecg.attack.Pgd;
 import org.robustecg.attack.PgdSettings;
 import org.robustecg.attack.RobustnessEvaluation;
@@ -20,10 +19,12 @@ import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Splits;
 import org.robustecg.metrics.Interval;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.model.Classifier;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.Losses;
 import org.robustecg.progress.Progress;
-import org.robustecg.train.Losses;
 
 /**
  * Benchmark (not a test): how much robustness each attack leaves on one model at one radius, on balanced test
@@ -49,15 +50,15 @@ public final class AttackVerdict {
             broken.put("pgd-50 (last iterate)", lastIteratePgd(model, test, eps, 50, lower, upper));
             seconds.put("pgd-50 (last iterate)", (System.nanoTime() - t0) / 1e9);
             run(model, test, eps, "pgd-50 (best iterate)", AttackSettings.defaults(AttackKind.PGD, lower, upper)
-                    .withSteps(50), broken, seconds);
+                    .toBuilder().steps(50).build(), broken, seconds);
             run(model, test, eps, "apgd-ce-100", AttackSettings.defaults(AttackKind.APGD, lower, upper), broken,
                     seconds);
             run(model, test, eps, "apgd-t-100 (4 targets)", AttackSettings.defaults(AttackKind.APGD_T, lower, upper),
                     broken, seconds);
             run(model, test, eps, "square-" + queries, AttackSettings.defaults(AttackKind.SQUARE, lower, upper)
-                    .withSquare(queries, AttackSettings.SQUARE_INIT), broken, seconds);
+                    .toBuilder().queries(queries).build(), broken, seconds);
             run(model, test, eps, "ensemble", AttackSettings.defaults(AttackKind.ENSEMBLE, lower, upper)
-                    .withSquare(queries, AttackSettings.SQUARE_INIT), broken, seconds);
+                    .toBuilder().queries(queries).build(), broken, seconds);
         }
         boolean[] worst = new boolean[n];
         boolean[] byGradient = new boolean[n];
@@ -124,8 +125,7 @@ public final class AttackVerdict {
             float upper) {
         boolean[] b = new boolean[test.size()];
         AttackTarget target = model.classifier();
-        model.classifier().freeze(true);
-        try {
+        try (Classifier.Frozen frozen = model.classifier().frozen()) {
             for (int from = 0; from < test.size(); from += 128) {
                 int to = Math.min(test.size(), from + 128);
                 try (NDManager scratch = model.manager().newSubManager()) {
@@ -142,8 +142,6 @@ public final class AttackVerdict {
                     }
                 }
             }
-        } finally {
-            model.classifier().freeze(false);
         }
         System.err.printf(Locale.ROOT, "pgd-50 last iterate: %d of %d broken%n", count(b), b.length);
         return b;

@@ -13,6 +13,8 @@ set -uo pipefail
 KNIME=$1; PROJECT=$(cd "$2" && pwd); DATA=$3; OUT=$4
 rm -rf "$OUT"; mkdir -p "$OUT"
 fail=0
+# PyTorch's OpenMP threads wait passively (README: KNIME on a shared machine)
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 flows() { # workflow folders directly under $1
   find "$1" -mindepth 2 -maxdepth 2 -name workflow.knime -printf '%h\n' | sort

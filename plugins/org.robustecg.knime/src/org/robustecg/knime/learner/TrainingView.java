@@ -7,7 +7,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 import org.knime.core.node.NodeView;
 import org.robustecg.knime.node.StepNodeModel;
-import org.robustecg.train.EpochRecord;
+import org.robustecg.model.EpochRecord;
 
 /** Loss and accuracy per epoch, updated while the learner trains. */
 final class TrainingView extends NodeView<StepNodeModel> {

@@ -2,9 +2,13 @@ package org.robustecg.knime.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnDomainCreator;
+import org.knime.core.data.DataColumnProperties;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
@@ -40,24 +44,44 @@ public final class KnimeTables {
 
     private static final DataType DOUBLE_LIST = ListCell.getCollectionType(DoubleCell.TYPE);
     private static final DataType STRING_LIST = ListCell.getCollectionType(StringCell.TYPE);
+    /** Column property: the values the lists of a string-list column hold, one per line. */
+    private static final String ELEMENT_VALUES = "robustecg.element-values";
 
     private KnimeTables() {
     }
 
     public static DataTableSpec toKnime(TableSpec spec) {
-        List<DataColumnSpec> columns = new ArrayList<>();
-        for (Column c : spec.columns()) {
-            columns.add(new DataColumnSpecCreator(c.name(), type(c.type())).createSpec());
-        }
-        return new DataTableSpec(columns.toArray(DataColumnSpec[]::new));
+        return new DataTableSpec(spec.columns().stream().map(c -> toKnime(c.name(), c)).toArray(DataColumnSpec[]::new));
     }
 
-    /** The core view of a KNIME spec: every column of a supported type, in order. */
+    /**
+     * A column under this name. Known values of a string column become its domain (as KNIME's own nodes give it);
+     * those of a string-list column, which a domain cannot hold, a column property.
+     */
+    private static DataColumnSpec toKnime(String name, Column c) {
+        DataColumnSpecCreator creator = new DataColumnSpecCreator(name, type(c.type()));
+        if (!c.values().isEmpty() && c.type() == ColumnType.STRING) {
+            Set<DataCell> values = new LinkedHashSet<>();
+            c.values().forEach(v -> values.add(new StringCell(v)));
+            creator.setDomain(new DataColumnDomainCreator(values).createDomain());
+        } else if (!c.values().isEmpty()) {
+            creator.setProperties(new DataColumnProperties(Map.of(ELEMENT_VALUES, String.join("\n", c.values()))));
+        }
+        return creator.createSpec();
+    }
+
+    /** The core view of a KNIME spec: every column of a supported type, in order, with its known values. */
     public static TableSpec toCore(DataTableSpec spec) {
         List<Column> columns = new ArrayList<>();
         for (DataColumnSpec c : spec) {
             ColumnType type = coreType(c.getType());
-            if (type != null) {
+            if (type == ColumnType.STRING && c.getDomain().hasValues()) {
+                columns.add(new Column(c.getName(), type, c.getDomain().getValues().stream()
+                        .map(v -> ((StringValue) v).getStringValue()).toList()));
+            } else if (type == ColumnType.STRING_LIST && c.getProperties().containsProperty(ELEMENT_VALUES)) {
+                columns.add(new Column(c.getName(), type, List.of(c.getProperties().getProperty(ELEMENT_VALUES)
+                        .split("\n"))));
+            } else if (type != null) {
                 columns.add(new Column(c.getName(), type));
             }
         }
@@ -121,8 +145,8 @@ public final class KnimeTables {
         int kept = toCore(in).columns().size();
         List<Column> added = out.columns().subList(kept, out.columns().size());
         // unique among all input columns, also those the core does not see
-        DataColumnSpec[] specs = added.stream().map(c -> new DataColumnSpecCreator(DataTableSpec.getUniqueColumnName(
-                in, c.name()), type(c.type())).createSpec()).toArray(DataColumnSpec[]::new);
+        DataColumnSpec[] specs = added.stream().map(c -> toKnime(DataTableSpec.getUniqueColumnName(in, c.name()), c))
+                .toArray(DataColumnSpec[]::new);
         ColumnRearranger rearranger = new ColumnRearranger(in);
         rearranger.append(new AbstractCellFactory(specs) {
             @Override

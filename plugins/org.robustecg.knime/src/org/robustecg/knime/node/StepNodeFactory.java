@@ -7,7 +7,7 @@ import org.robustecg.node.NodeStep;
 
 /**
  * The factory of a RobustECG node: its core step. The node description is the {@code <Factory>.xml} file next
- * to the factory class (written from the step by {@code org.robustecg.node.NodeDescriptions}).
+ * to the factory class, written from the step by the core's tests ({@code org.robustecg.node.NodeDescriptions}).
  */
 public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
 
@@ -15,6 +15,11 @@ public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
 
     protected StepNodeFactory(NodeStep step) {
         this.step = step;
+    }
+
+    /** The step this factory's nodes run (for the checks on KNIME's classes in the test fragment). */
+    NodeStep step() {
+        return step;
     }
 
     @Override

@@ -29,8 +29,9 @@ import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.robustecg.engine.Engines;
 import org.robustecg.knime.port.ModelPortObject;
 import org.robustecg.knime.port.ModelPortObjectSpec;
-import org.robustecg.model.ModelInfo;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.NodeStep;
 import org.robustecg.node.PngImage;
 import org.robustecg.ops.Values;
@@ -39,7 +40,6 @@ import org.robustecg.node.StepContext;
 import org.robustecg.progress.CancelledException;
 import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
-import org.robustecg.train.EpochRecord;
 import org.robustecg.train.TrainingListener;
 
 /**
@@ -79,7 +79,7 @@ public class StepNodeModel extends NodeModel {
         List<Object> specs = new ArrayList<>();
         for (PortObjectSpec s : inSpecs) {
             specs.add(s instanceof org.knime.core.data.DataTableSpec t ? KnimeTables.toCore(t)
-                    : s instanceof ModelPortObjectSpec m ? m.info() : null);
+                    : s instanceof ModelPortObjectSpec m ? m.spec() : null);
         }
         Values values = settings.values();
         try {
@@ -92,7 +92,7 @@ public class StepNodeModel extends NodeModel {
                         && inSpecs[through] instanceof org.knime.core.data.DataTableSpec in
                         ? KnimeTables.appendedSpec(in, t)
                         : o instanceof TableSpec t ? KnimeTables.toKnime(t)
-                        : o instanceof ModelInfo m ? new ModelPortObjectSpec(m)
+                        : o instanceof ModelPortSpec m ? new ModelPortObjectSpec(m)
                         : step.outputs().get(i).kind() == Port.Kind.IMAGE ? new ImagePortObjectSpec(PNGImageContent.TYPE)
                         : null;
             }

@@ -34,7 +34,7 @@ public final class ModelPortObject extends AbstractPortObject {
 
     public ModelPortObject(ModelPort model) throws IOException {
         this.file = Files.readAllBytes(model.file());
-        this.spec = new ModelPortObjectSpec(model.info());
+        this.spec = new ModelPortObjectSpec(model.spec());
     }
 
     /** The model as a file in the given folder, for the core. */
@@ -42,12 +42,12 @@ public final class ModelPortObject extends AbstractPortObject {
         Files.createDirectories(folder);
         Path copy = Files.createTempFile(folder, "model-", ".recg");
         Files.write(copy, file);
-        return new ModelPort(copy, spec.info());
+        return new ModelPort(copy, spec.spec().info());
     }
 
     @Override
     public String getSummary() {
-        return new ModelPort(null, spec.info()).summary();
+        return new ModelPort(null, spec.spec().info()).summary();
     }
 
     @Override

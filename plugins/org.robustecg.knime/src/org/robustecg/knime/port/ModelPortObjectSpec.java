@@ -1,5 +1,6 @@
 package org.robustecg.knime.port;
 
+import java.util.List;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
@@ -7,37 +8,54 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelInfo;
+import org.robustecg.node.ModelPortSpec;
 
-/** The spec of a RobustECG model port: what the model file says (architecture, classes, input shape, history). */
+/**
+ * The spec of a RobustECG model port: architecture, classes and leads, known at configure; once the model exists,
+ * everything its model file says (input shape, preprocessing, training history).
+ */
 public final class ModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
+    private static final String ARCHITECTURE = "architecture";
+    private static final String CLASSES = "class_names";
+    private static final String LEADS = "leads";
     private static final String INFO = "model_info_json";
 
-    private ModelInfo info;
+    private ModelPortSpec spec;
 
     /** Framework constructor (then {@link #load(ModelContentRO)}). */
     public ModelPortObjectSpec() {
     }
 
-    public ModelPortObjectSpec(ModelInfo info) {
-        this.info = info;
+    public ModelPortObjectSpec(ModelPortSpec spec) {
+        this.spec = spec;
     }
 
-    public ModelInfo info() {
-        return info;
+    public ModelPortSpec spec() {
+        return spec;
     }
 
     @Override
     protected void save(final ModelContentWO model) {
-        model.addString(INFO, ModelFile.toJson(info));
+        model.addString(ARCHITECTURE, spec.architecture().cliName());
+        model.addStringArray(CLASSES, spec.classNames().toArray(String[]::new));
+        model.addInt(LEADS, spec.leads());
+        if (spec.info() != null) {
+            model.addString(INFO, ModelFile.toJson(spec.info()));
+        }
     }
 
     @Override
     protected void load(final ModelContentRO model) throws InvalidSettingsException {
         try {
-            info = ModelFile.fromJson(model.getString(INFO));
+            ModelInfo info = model.containsKey(INFO) ? ModelFile.fromJson(model.getString(INFO)) : null;
+            // a model port saved before specs were known at configure holds the description only
+            spec = !model.containsKey(ARCHITECTURE) && info != null ? ModelPortSpec.of(info)
+                    : new ModelPortSpec(Architecture.ofCliName(model.getString(ARCHITECTURE)),
+                            List.of(model.getStringArray(CLASSES)), model.getInt(LEADS), info);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -45,7 +63,7 @@ public final class ModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     @Override
     public JComponent[] getViews() {
-        JTextArea text = new JTextArea(ModelFile.toJson(info));
+        JTextArea text = new JTextArea(spec.describe());
         text.setEditable(false);
         JScrollPane pane = new JScrollPane(text);
         pane.setName("Model description");

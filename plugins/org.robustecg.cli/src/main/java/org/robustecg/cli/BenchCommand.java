@@ -1,6 +1,5 @@
 package org.robustecg.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,15 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.robustecg.engine.Engines;
+import org.robustecg.engine.Gradients;
 import org.robustecg.model.Architecture;
+import org.robustecg.model.Classifier;
 import org.robustecg.model.GroupNorm;
+import org.robustecg.model.InputGradient;
 import org.robustecg.model.LinfDistance;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.Losses;
 import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.Adamax;
-import org.robustecg.train.Losses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,8 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     private Integer pgdCurve() throws Exception {
         var data = org.robustecg.data.DatasetFiles.load(pgdCurve);
         data = data.select(org.robustecg.data.Batch.range(0, Math.min(items, data.size())));
-        ModelInfo info = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET), data.classNames(), 125, 0, 1, "bench",
-                null, null, 0);
+        ModelInfo info = ModelInfo.untrained(ModelSettings.mitBih(Architecture.CASLCNET), data.classNames(), 125, 0, 1,
+                "bench");
         double[] grid = {0.01, 0.03, 0.05, 0.1, 0.2, 0.3};
         Map<String, Object> result = new LinkedHashMap<>();
         try (TrainedModel model = TrainedModel.create(info, 1)) {
@@ -102,23 +104,22 @@ final class BenchCommand implements Callable<Integer> {
         result.put("device", Engines.describe());
         result.put("batch_size", batch);
         ModelSettings settings = ModelSettings.mitBih(Architecture.RESNET18);
-        ModelInfo info = new ModelInfo(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null,
-                null, 0);
+        ModelInfo info = ModelInfo.untrained(settings, java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
         try (TrainedModel model = TrainedModel.create(info, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(batch, 1, 187));
             NDArray y = m.randomInteger(0, 5, new Shape(batch), ai.djl.ndarray.types.DataType.INT32);
             var classifier = model.classifier();
-            classifier.freeze(true);
-            // Each call works on a copy of the batch in its own sub-manager, as the trainer and the attacks do: an
-            // op whose first operand lives in the model's manager would keep every temporary there (SPEC 7).
-            result.put("forward_ms", time(() -> {
-                try (NDManager s = m.newSubManager()) {
-                    classifier.forward(batchCopy(x, s), null).head().toFloatArray();
-                }
-            }));
-            result.put("pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
-            classifier.freeze(false);
+            try (Classifier.Frozen frozen = classifier.frozen()) {
+                // Each call works on a copy of the batch in its own sub-manager, as the trainer and the attacks do:
+                // an op whose first operand lives in the model's manager would keep every temporary there (METHOD 10.1).
+                result.put("forward_ms", time(() -> {
+                    try (NDManager s = m.newSubManager()) {
+                        classifier.forward(batchCopy(x, s), null).head().toFloatArray();
+                    }
+                }));
+                result.put("pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
+            }
             Adamax optimiser = new Adamax(classifier.trainableParameters(), 1e-3);
             result.put("backward_only_ms", time(() -> {
                 try (NDManager s = m.newSubManager()) {
@@ -137,15 +138,16 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }));
         }
-        ModelInfo caslcnet = new ModelInfo(ModelSettings.mitBih(Architecture.CASLCNET),
-                java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench", null, null, 0);
+        ModelInfo caslcnet = ModelInfo.untrained(ModelSettings.mitBih(Architecture.CASLCNET),
+                java.util.List.of("N", "S", "V", "F", "Q"), 125, 0, 1, "bench");
         try (TrainedModel model = TrainedModel.create(caslcnet, 1)) {
             NDManager m = model.manager();
             NDArray x = m.randomUniform(0, 1, new Shape(128, 1, 187));
             NDArray y = m.randomInteger(0, 5, new Shape(128), ai.djl.ndarray.types.DataType.INT32);
             var classifier = model.classifier();
-            classifier.freeze(true);
-            result.put("caslcnet_pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
+            try (Classifier.Frozen frozen = classifier.frozen()) {
+                result.put("caslcnet_pgd_step_ms", time(() -> pgdStep(classifier, m, x, y)));
+            }
         }
         try (NDManager m = NDManager.newBaseManager(Engines.device())) {
             // Single kernels, as in the reference: where the engines themselves differ, apart from this project.
@@ -165,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
                     NDArray leaf = h.duplicate();
                     leaf.attach(s);
                     leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector c = Gradients.collector()) {
                         c.backward(layer.forward(store, new NDList(leaf), true).head().sum());
                     }
                     leaf.getGradient().toFloatArray();
@@ -176,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
                     NDArray leaf = h.duplicate();
                     leaf.attach(s);
                     leaf.setRequiresGradient(true);
-                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    try (GradientCollector c = Gradients.collector()) {
                         NDArray wl = w.expandDims(0);
                         wl.attach(s);
                         c.backward(leaf.expandDims(1).sub(wl).abs().max(new int[] {2}).sum());
@@ -214,20 +216,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One PGD step (input gradient with the parameters frozen, signed step, clamp) on a copy of the batch. */
-    private static void pgdStep(org.robustecg.model.Classifier classifier, NDManager m, NDArray x, NDArray y) {
+    private static void pgdStep(Classifier classifier, NDManager m, NDArray x, NDArray y) {
         try (NDManager s = m.newSubManager()) {
-            NDArray leaf = batchCopy(x, s);
-            leaf.setRequiresGradient(true);
-            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                c.backward(Losses.crossEntropy(classifier.forward(leaf, null).head(), batchCopy(y, s)));
-            }
-            leaf.getGradient().sign().mul(0.01).add(leaf.stopGradient()).clip(0, 1).toFloatArray();
+            NDArray labels = batchCopy(y, s);
+            InputGradient g = InputGradient.at(classifier, x, null, s, out -> Losses.crossEntropy(out.head(), labels));
+            g.gradient().sign().mul(0.01).add(g.variable().stopGradient()).clip(0, 1).toFloatArray();
         }
     }
 
     /** Training-mode forward pass and backward pass (parameter gradients) on a copy of the batch in {@code s}. */
-    private static void trainingPass(org.robustecg.model.Classifier classifier, NDManager s, NDArray x, NDArray y) {
-        try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+    private static void trainingPass(Classifier classifier, NDManager s, NDArray x, NDArray y) {
+        try (GradientCollector c = Gradients.collector()) {
             NDArray labels = batchCopy(y, s);
             c.backward(Losses.crossEntropy(classifier.train(batchCopy(x, s), null, labels).head(), labels));
         }
@@ -242,7 +241,7 @@ final class BenchCommand implements Callable<Integer> {
             try (NDManager s = m.newSubManager()) {
                 NDArray leaf = batchCopy(x, s);
                 leaf.setRequiresGradient(true);
-                try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                try (GradientCollector c = Gradients.collector()) {
                     c.backward(block.forward(store, new NDList(leaf), true).head().sum());
                 }
                 leaf.getGradient().sum().getFloat();

@@ -9,6 +9,7 @@ import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.data.Splits;
 import org.robustecg.metrics.ChannelActivation;
+import org.robustecg.metrics.ChannelActivations;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.ops.ChannelsOperation;

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code robustecg demo}: the bundled small MIT-BIH study. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the bundled small robustness study on MIT-BIH (ResNet18 + cross-entropy vs CASLCNet + "
-                + "MART, class-balanced subset, width x0.25, PGD and SAP at four radii), about 10 minutes on a 2-core "
-                + "CPU, and prints where the report is. Looks for the MIT-BIH records in --data, $ROBUSTECG_DATA, "
+                + "MART, class-balanced subset, width x0.25; 1,000 balanced test beats; the attack ensemble, PGD and SAP "
+                + "at four radii), about 50 minutes on a 2-core CPU, and prints where the report is. Looks for the MIT-BIH records in --data, $ROBUSTECG_DATA, "
                 + "../shared/data/mitdb and ~/.robustecg/data/mitdb; if none holds them, downloads the database from "
                 + "PhysioNet into ~/.robustecg/data/mitdb (SHA-256 checked, resumable).")
 final class DemoCommand implements Callable<Integer> {

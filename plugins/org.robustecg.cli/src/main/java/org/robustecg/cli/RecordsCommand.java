@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code robustecg records}: the CPSC2018 12-lead dataset. */
 @Command(name = "records", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Builds the CPSC2018 dataset (SPEC 1.2): single-label recordings, leads I, II, V1-V6, cropped "
+        description = {"Builds the CPSC2018 dataset: single-label recordings, leads I, II, V1-V6, cropped "
                 + "to --crop-length samples, each lead scaled by its largest absolute value, zero padded to "
                 + "--padded-length samples with a validity mask. Reads the original MATLAB files or the "
                 + "PhysioNet/CinC 2020 form.",
                 "Writes <out>-train and <out>-test, or <out> alone with --split none; the paper's split is --split "
-                + "per-class --test-per-class 50."})
+                + "per-class --test-per-class 50.",
+                "The method: METHOD 2.7 in docs/METHOD.md."})
 final class RecordsCommand implements Callable<Integer>, SchemaOptions.Operated {
 
     @Spec

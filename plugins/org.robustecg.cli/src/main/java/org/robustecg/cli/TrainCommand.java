@@ -3,18 +3,20 @@ package org.robustecg.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.model.ModelFile;
+import org.robustecg.objective.Objective;
 import org.robustecg.ops.Schema;
 import org.robustecg.ops.TrainOperation;
 import org.robustecg.ops.Values;
-import org.robustecg.train.EpochRecord;
 import org.robustecg.train.Learner;
-import org.robustecg.train.Objective;
 import org.robustecg.train.TrainingListener;
 import org.robustecg.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code robustecg train}: trains a network on a dataset file and writes a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Trains CASLCNet or a baseline (SPEC sections 2-3) on a dataset (.npz or Kaggle .csv) and "
+        description = {"Trains CASLCNet or a baseline on a dataset (.npz or Kaggle .csv) and "
                 + "writes a model file. Defaults follow the paper for the data's kind (beats: batch 512, lr 1e-3, "
-                + "eps 0.1; multi-lead records: batch 64, lr 1e-4, eps 0.01, MSE term).")
+                + "eps 0.1; multi-lead records: batch 64, lr 1e-4, eps 0.01, MSE term).",
+                "The method: METHOD 3-4 in docs/METHOD.md."})
 final class TrainCommand implements Callable<Integer>, SchemaOptions.Operated {
 
     @Spec
@@ -97,6 +100,15 @@ final class TrainCommand implements Callable<Integer>, SchemaOptions.Operated {
     }
 
     /** ", head changed 12% 30% ..." for a model with an l-inf head, else nothing. */
+    /** An option the user left out is unset: the learner then takes the paper's value for the data. */
+    private static OptionalDouble optional(Double value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static OptionalInt optional(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
     private static String headChanged(EpochRecord r) {
         if (r.headChanged() == null || r.headChanged().isEmpty()) {
             return "";

@@ -511,11 +511,12 @@ class BadInputTest {
     /** The real launcher's situation: a separate JVM, a real SIGINT at several moments, umask 022. */
     @Test
     void aRealSigintNeverEndsInSuccessOrAPartialFile() throws Exception {
-        // Enough beats that predict runs for several seconds: the training beats of the excerpt, 16 times over.
-        Path big = fixtures.resolve("beats-many.npz");
+        // Enough beats that predict runs well past the last signal (6 s) on a fast machine: the training beats of the
+        // excerpt, 64 times over.
+        Path big = fixtures.resolve("beats-many-64.npz");
         if (!Files.exists(big)) {
             var beats = org.robustecg.data.DatasetFiles.load(fixtures.resolve("beats-train.npz"));
-            org.robustecg.data.DatasetFiles.save(org.robustecg.data.Dataset.concat(java.util.Collections.nCopies(16, beats)),
+            org.robustecg.data.DatasetFiles.save(org.robustecg.data.Dataset.concat(java.util.Collections.nCopies(64, beats)),
                     big, false);
         }
         int items = org.robustecg.data.DatasetFiles.load(big).size();

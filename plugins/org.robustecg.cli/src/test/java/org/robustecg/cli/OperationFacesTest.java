@@ -1,7 +1,6 @@
 package org.robustecg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.node.NodeCatalog;
-import org.robustecg.node.NodeDescriptions;
 import org.robustecg.ops.AttackOperation;
 import org.robustecg.ops.ChannelsOperation;
 import org.robustecg.ops.DatasetOperation;
@@ -48,10 +45,9 @@ class OperationFacesTest {
      * @param command  the command-line command
      * @param own      its options that name files or switch output (not settings)
      * @param required the arguments it needs to parse
-     * @param node     the factory's simple name of the node, or null
      * @param section  the study-file section, or null
      */
-    record Face3(String operation, Schema schema, String command, Set<String> own, List<String> required, String node,
+    record Face3(String operation, Schema schema, String command, Set<String> own, List<String> required,
             String section) {
 
         @Override
@@ -63,23 +59,21 @@ class OperationFacesTest {
     static Stream<Arguments> operations() {
         return Stream.of(
                 new Face3("dataset", DatasetOperation.SCHEMA, "beats", Set.of("--mitdb", "--records", "--out",
-                        "--overwrite", "--json"), List.of("--mitdb", "m", "--out", "o.npz"), "EcgPreprocessorNodeFactory",
-                        "data"),
+                        "--overwrite", "--json"), List.of("--mitdb", "m", "--out", "o.npz"), "data"),
                 new Face3("dataset", DatasetOperation.SCHEMA, "records", Set.of("--cpsc", "--reference", "--out",
                         "--overwrite", "--json"), List.of("--cpsc", "c", "--reference", "r.csv", "--out", "o.npz"),
-                        "EcgPreprocessorNodeFactory", "data"),
+                        "data"),
                 new Face3("train", TrainOperation.SCHEMA, "train", Set.of("--data", "--val", "--out", "--overwrite",
-                        "--json"), List.of("--data", "d.npz", "--out", "m.recg"), "CaslcnetLearnerNodeFactory", "models"),
+                        "--json"), List.of("--data", "d.npz", "--out", "m.recg"), "models"),
                 new Face3("predict", PredictOperation.SCHEMA, "predict", Set.of("--model", "--data", "--out",
-                        "--overwrite", "--json"), List.of("--model", "m", "--data", "d", "--out", "p.csv"),
-                        "EcgPredictorNodeFactory", null),
+                        "--overwrite", "--json"), List.of("--model", "m", "--data", "d", "--out", "p.csv"), null),
                 new Face3("attack", AttackOperation.SCHEMA, "attack", Set.of("--model", "--data", "--source-model",
                         "--plots", "--out-adversarial", "--out", "--overwrite", "--json"), List.of("--model", "m",
-                        "--data", "d", "--out", "a.csv"), "AdversarialAttackerNodeFactory", "attacks"),
+                        "--data", "d", "--out", "a.csv"), "attacks"),
                 new Face3("score", ScoreOperation.SCHEMA, "score", Set.of("--predictions", "--plots", "--json"),
-                        List.of("--predictions", "p.csv"), "RobustnessScorerNodeFactory", "score"),
+                        List.of("--predictions", "p.csv"), "score"),
                 new Face3("channels", ChannelsOperation.SCHEMA, "channels", Set.of("--model", "--data", "--plots",
-                        "--json"), List.of("--model", "m", "--data", "d"), null, "channels"))
+                        "--json"), List.of("--model", "m", "--data", "d"), "channels"))
                 .map(Arguments::of);
     }
 
@@ -115,27 +109,6 @@ class OperationFacesTest {
         root.parseArgs(args.toArray(String[]::new));
         assertEquals(Values.defaults(schema, Face.CLI).asMap(), SchemaOptions.values(spec, schema).asMap(),
                 op + ": nothing given, every setting takes the schema's default");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("operations")
-    void theNodeOffersTheSchemasKeysWithItsDefaults(Face3 op) {
-        if (op.node() == null) {
-            assertTrue(op.schema().on(Face.NODE).isEmpty(), op + " has no node, so no node settings");
-            return;
-        }
-        NodeCatalog.Entry entry = NodeCatalog.entries().stream().filter(e -> e.simpleName().equals(op.node()))
-                .findFirst().orElseThrow();
-        assertSame(op.schema(), entry.step().schema(), "the node's settings are the operation's schema");
-        String description = NodeDescriptions.xml(entry);
-        for (Parameter p : op.schema().parameters()) {
-            String key = "Settings key (flow variable): " + p.key() + ".";
-            assertEquals(p.on(Face.NODE), description.contains(key), op.node() + " describes " + p.key());
-            if (p.on(Face.NODE) && !p.optional() && !p.defaultText().isEmpty()) {
-                assertTrue(description.contains("Default: " + p.defaultText().replace("&", "&amp;")), op.node() + " "
-                        + p.key() + " default");
-            }
-        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,11 +3,11 @@ package org.robustecg.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
-import org.robustecg.engine.Gradients;
 import java.util.ArrayList;
 import java.util.List;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.model.InputGradient;
+import org.robustecg.objective.Losses;
 
 /**
  * APGD (Croce and Hein, ICML 2020), the step-size-free PGD at the core of AutoAttack, on the cross-entropy, the
@@ -153,30 +153,21 @@ final class Apgd {
     private static Step evaluate(AttackTarget target, NDArray x, NDArray mask, NDArray labels, Loss lossKind,
             NDArray targets) {
         try (NDManager scratch = x.getManager().newSubManager()) {
-            NDArray leaf = x.duplicate();
-            leaf.attach(scratch);
-            leaf.setRequiresGradient(true);
-            float[] loss;
-            boolean[] wrong;
-            try (GradientCollector collector = Gradients.collect()) {
-                NDArray logits = target.forward(leaf, mask).get(0);
-                NDArray perSample = switch (lossKind) {
-                    case CE -> Attacks.crossEntropy(logits, labels);
-                    case DLR -> dlr(logits, labels, null);
-                    case DLR_TARGETED -> dlr(logits, labels, targets);
-                };
-                collector.backward(perSample.sum());
-                loss = perSample.toType(DataType.FLOAT32, false).toFloatArray();
-                int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-                int[] truth = labels.toType(DataType.INT32, false).toIntArray();
-                wrong = new boolean[predicted.length];
-                for (int i = 0; i < wrong.length; i++) {
-                    wrong[i] = predicted[i] != truth[i];
-                }
+            InputGradient g = InputGradient.at(target, x, mask, scratch, out -> switch (lossKind) {
+                case CE -> Attacks.crossEntropy(out.get(0), labels);
+                case DLR -> dlr(out.get(0), labels, null);
+                case DLR_TARGETED -> dlr(out.get(0), labels, targets);
+            });
+            float[] loss = g.loss().toType(DataType.FLOAT32, false).toFloatArray();
+            int[] predicted = g.outputs().get(0).argMax(1).toType(DataType.INT32, false).toIntArray();
+            int[] truth = labels.toType(DataType.INT32, false).toIntArray();
+            boolean[] wrong = new boolean[predicted.length];
+            for (int i = 0; i < wrong.length; i++) {
+                wrong[i] = predicted[i] != truth[i];
             }
-            NDArray g = leaf.getGradient().duplicate();
-            g.attach(x.getManager());
-            return new Step(loss, wrong, g);
+            NDArray gradient = g.gradient().duplicate();
+            gradient.attach(x.getManager());
+            return new Step(loss, wrong, gradient);
         }
     }
 
@@ -188,13 +179,11 @@ final class Apgd {
         int classes = (int) logits.getShape().get(1);
         NDArray sorted = logits.sort(1);
         NDArray top = rank(sorted, 1, classes);
-        NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
-        NDArray zy = logits.mul(oneHot).sum(new int[] {1});
         if (targets == null) {
-            NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
-            return zy.sub(other).neg().div(top.sub(rank(sorted, 3, classes)).add(1e-12f));
+            return Losses.margin(logits, labels).neg().div(top.sub(rank(sorted, 3, classes)).add(1e-12f));
         }
-        NDArray zt = logits.mul(Losses.crossEntropyTargets(targets, logits)).sum(new int[] {1});
+        NDArray zy = logits.mul(Losses.oneHot(labels, logits)).sum(new int[] {1});
+        NDArray zt = logits.mul(Losses.oneHot(targets, logits)).sum(new int[] {1});
         NDArray spread = top.sub(rank(sorted, 3, classes).add(rank(sorted, 4, classes)).mul(0.5f));
         return zy.sub(zt).neg().div(spread.add(1e-12f));
     }

@@ -1,8 +1,12 @@
 package org.robustecg.attack;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.robustecg.settings.Range;
+import org.robustecg.settings.SettingException;
+import org.robustecg.settings.SettingRanges;
 
-/** The white-box attacks of SPEC section 4 (l-inf unless said). */
+/** The white-box attacks of METHOD 5 (l-inf unless said). */
 public enum AttackKind {
     /** Uniform white noise x + eps * U(-1, 1): a baseline, not an attack on the model. */
     NOISE,
@@ -30,6 +34,27 @@ public enum AttackKind {
     ENSEMBLE,
     /** Smooth adversarial perturbation (Han et al. 2020): a sum of Gaussian-smoothed perturbations. */
     SAP;
+
+    /** The range of this attack's radius: an l2 budget for cw, an l-inf radius for every other. */
+    public Range radiusRange() {
+        return this == CW ? SettingRanges.L2_BUDGET : SettingRanges.RADIUS;
+    }
+
+    /**
+     * Checks a radius grid: each radius allowed for this attack (0, the clean point, is always included and may
+     * be given), at least one above 0. Returns the radii above 0, sorted, without repeats.
+     */
+    public double[] radii(String where, double[] radii) {
+        double[] grid = Arrays.stream(radii).filter(r -> r != 0).toArray();
+        if (grid.length == 0) {
+            throw new SettingException(where + " gives no radius above 0: give at least one ("
+                    + radiusRange().allowed() + ", " + radiusRange().meaning() + ")");
+        }
+        for (double r : grid) {
+            radiusRange().check(where + " (" + cliName() + ")", r);
+        }
+        return Arrays.stream(grid).sorted().distinct().toArray();
+    }
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,14 +1,17 @@
 package org.robustecg.attack;
 
+import java.util.Objects;
+import java.util.OptionalDouble;
 import org.robustecg.settings.SettingRanges;
 
 /**
- * How an attack runs, apart from its radius.
+ * How an attack runs, apart from its radius. Start from {@link #defaults} and change values with
+ * {@link #toBuilder()}.
  *
  * @param kind       which attack
  * @param steps      iterations of the iterative attacks (PGD 100 for evaluation; SAP runs 2 x steps in phase 2; in
  *                   the ensemble, the iterations of APGD-CE and of APGD-T per target class)
- * @param stepSize   step size; 0 means the attack's default (PGD: eps / 4 ... see {@link #stepFor(double)})
+ * @param stepSize   step size; empty = the attack's default (see {@link #stepFor(double)})
  * @param restarts   random restarts of PGD and CW-linf (the best point per sample is kept)
  * @param clamp      clamp adversarial inputs to [lower, upper]
  * @param lower      smallest valid input value
@@ -19,17 +22,21 @@ import org.robustecg.settings.SettingRanges;
  * @param squareInit Square's initial share p of each lead's valid samples changed per query (halved on its schedule)
  * @param targets    APGD-T's target classes: the top-k other classes of the clean logits (at most classes - 1)
  */
-public record AttackSettings(AttackKind kind, int steps, double stepSize, int restarts, boolean clamp, float lower,
-        float upper, double auxWeight, long seed, int queries, double squareInit, int targets) {
+public record AttackSettings(AttackKind kind, int steps, OptionalDouble stepSize, int restarts, boolean clamp,
+        float lower, float upper, double auxWeight, long seed, int queries, double squareInit, int targets) {
 
     /** AutoAttack's budgets: 5,000 Square queries from p = 0.8, APGD-T on the 9 most likely other classes. */
     public static final int QUERIES = 5000;
     public static final double SQUARE_INIT = 0.8;
     public static final int TARGETS = 9;
 
+    /** The step of PGD-ECG when none is set (the ECG literature's fixed step). */
+    public static final double PGD_ECG_STEP = 0.01;
+
     public AttackSettings {
+        Objects.requireNonNull(kind, "an attack is needed");
         SettingRanges.ATTACK_STEPS.check("the attack's steps", steps);
-        SettingRanges.STEP_SIZE.checkOr(0, "the attack's step size", stepSize);
+        stepSize.ifPresent(v -> SettingRanges.STEP_SIZE.check("the attack's step size", v));
         SettingRanges.RESTARTS.check("the attack's restarts", restarts);
         SettingRanges.AUX_WEIGHT.check("the attack's auxiliary weight", auxWeight);
         SettingRanges.QUERIES.check("Square's queries", queries);
@@ -40,13 +47,11 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
         }
     }
 
-    /** The settings of SPEC 4 without the Square and APGD-T budgets: those take AutoAttack's defaults. */
-    public AttackSettings(AttackKind kind, int steps, double stepSize, int restarts, boolean clamp, float lower,
-            float upper, double auxWeight, long seed) {
-        this(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, QUERIES, SQUARE_INIT, TARGETS);
-    }
-
-    /** The defaults of SPEC 4 for an attack on data in [lower, upper]: clamping on except for SAP. */
+    /**
+     * The defaults of METHOD 8.4 for an attack on data in [lower, upper]: 100 steps for the PGD-type attacks, C&W and the
+     * ensemble, 20 for SAP, 10 for MI-FGSM, 1 otherwise; the attack's own step; one restart; clamping on except for
+     * SAP; the main head only; seed 1; AutoAttack's Square and APGD-T budgets.
+     */
     public static AttackSettings defaults(AttackKind kind, float lower, float upper) {
         int steps = switch (kind) {
             case PGD, CW_LINF, APGD, APGD_DLR, APGD_T, ENSEMBLE, CW, PGD_ECG -> 100;
@@ -54,60 +59,27 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
             case MIFGSM -> 10;
             default -> 1;
         };
-        return new AttackSettings(kind, steps, 0, 1, kind != AttackKind.SAP, lower, upper, 0, 1);
+        return new AttackSettings(kind, steps, OptionalDouble.empty(), 1, kind != AttackKind.SAP, lower, upper, 0, 1,
+                QUERIES, SQUARE_INIT, TARGETS);
     }
 
-    public AttackSettings withKind(AttackKind k) {
-        return new AttackSettings(k, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, queries,
-                squareInit, targets);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public AttackSettings withSteps(int n) {
-        return new AttackSettings(kind, n, stepSize, restarts, clamp, lower, upper, auxWeight, seed, queries,
-                squareInit, targets);
-    }
-
-    public AttackSettings withStepSize(double s) {
-        return new AttackSettings(kind, steps, s, restarts, clamp, lower, upper, auxWeight, seed, queries, squareInit,
-                targets);
-    }
-
-    public AttackSettings withRestarts(int r) {
-        return new AttackSettings(kind, steps, stepSize, r, clamp, lower, upper, auxWeight, seed, queries, squareInit,
-                targets);
-    }
-
-    public AttackSettings withAuxWeight(double w) {
-        return new AttackSettings(kind, steps, stepSize, restarts, clamp, lower, upper, w, seed, queries, squareInit,
-                targets);
-    }
-
+    /** These settings with another seed (each batch of an evaluation draws its own random numbers). */
     public AttackSettings withSeed(long s) {
-        return new AttackSettings(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, s, queries,
-                squareInit, targets);
+        return toBuilder().seed(s).build();
     }
-
-    /** Square's budget and initial window share. */
-    public AttackSettings withSquare(int budget, double init) {
-        return new AttackSettings(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, budget, init,
-                targets);
-    }
-
-    public AttackSettings withTargets(int k) {
-        return new AttackSettings(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, queries,
-                squareInit, k);
-    }
-
-    /** PGD-ECG's fixed step of the ECG literature, whatever the radius. */
-    public static final double PGD_ECG_STEP = 0.01;
 
     /**
-     * The step at radius eps: the set step size, else eps / 4 for PGD-type attacks (PGD, CW-linf, SAP), eps / steps
-     * for MI-FGSM and {@value #PGD_ECG_STEP} for PGD-ECG (APGD sets its own).
+     * The step at radius eps: the set step size, else eps / steps for MI-FGSM, {@value #PGD_ECG_STEP} for PGD-ECG and
+     * eps / 4 for the other iterative attacks.
      */
     public double stepFor(double eps) {
-        if (stepSize > 0) {
-            return stepSize;
+        if (stepSize.isPresent()) {
+            return stepSize.getAsDouble();
         }
         return switch (kind) {
             case MIFGSM -> eps / steps;
@@ -121,5 +93,96 @@ public record AttackSettings(AttackKind kind, int steps, double stepSize, int re
         float lo = clamp ? lower : Float.NEGATIVE_INFINITY;
         float hi = clamp ? upper : Float.POSITIVE_INFINITY;
         return new PgdSettings(eps, stepFor(eps), steps, randomStart, lo, hi);
+    }
+
+    /** Changes to attack settings; the ranges are checked by {@link #build()}. */
+    public static final class Builder {
+
+        private AttackKind kind;
+        private int steps;
+        private OptionalDouble stepSize;
+        private int restarts;
+        private boolean clamp;
+        private final float lower;
+        private final float upper;
+        private double auxWeight;
+        private long seed;
+        private int queries;
+        private double squareInit;
+        private int targets;
+
+        private Builder(AttackSettings s) {
+            kind = s.kind;
+            steps = s.steps;
+            stepSize = s.stepSize;
+            restarts = s.restarts;
+            clamp = s.clamp;
+            lower = s.lower;
+            upper = s.upper;
+            auxWeight = s.auxWeight;
+            seed = s.seed;
+            queries = s.queries;
+            squareInit = s.squareInit;
+            targets = s.targets;
+        }
+
+        /** Another attack with the same budgets (a member of the ensemble). */
+        public Builder kind(AttackKind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder steps(int value) {
+            steps = value;
+            return this;
+        }
+
+        public Builder stepSize(OptionalDouble value) {
+            stepSize = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder restarts(int value) {
+            restarts = value;
+            return this;
+        }
+
+        public Builder clamp(boolean value) {
+            clamp = value;
+            return this;
+        }
+
+        public Builder auxWeight(double value) {
+            auxWeight = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Square's query budget. */
+        public Builder queries(int value) {
+            queries = value;
+            return this;
+        }
+
+        /** Square's initial window share. */
+        public Builder squareInit(double value) {
+            squareInit = value;
+            return this;
+        }
+
+        /** APGD-T's number of target classes. */
+        public Builder targets(int value) {
+            targets = value;
+            return this;
+        }
+
+        public AttackSettings build() {
+            return new AttackSettings(kind, steps, stepSize, restarts, clamp, lower, upper, auxWeight, seed, queries,
+                    squareInit, targets);
+        }
     }
 }

@@ -1,17 +1,17 @@
 package org.robustecg.attack;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import org.robustecg.engine.Gradients;
 import java.util.function.Function;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.model.InputGradient;
+import org.robustecg.objective.Losses;
 
 /**
- * The attacks of SPEC section 4 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
+ * The attacks of METHOD 5 on a batch. Every result lies in the eps-ball around x (l-inf; for C&W l2,
  * eps bounds the l2 norm), is clamped
  * to the data range when the settings say so, leaves padded positions (mask 0) untouched, and is owned by
  * x's manager. Every random draw is made per beat from the settings' seed, the radius and the beat's values
@@ -75,16 +75,13 @@ public final class Attacks {
 
     /** Cross-entropy per sample {@code [B]}. */
     static NDArray crossEntropy(NDArray logits, NDArray labels) {
-        return logits.logSoftmax(1).mul(Losses.crossEntropyTargets(labels, logits)).sum(new int[] {1}).neg();
+        return logits.logSoftmax(1).mul(Losses.oneHot(labels, logits)).sum(new int[] {1}).neg();
     }
 
     /** The Carlini-Wagner margin max_{k != y} z_k - z_y per sample (its ascent makes the sample wrong). */
     static NDArray cwMargin(NDArray logits, NDArray labels) {
         AttackState.borrow(logits.getManager(), labels);
-        NDArray oneHot = labels.toType(DataType.INT64, false).oneHot((int) logits.getShape().get(1), logits.getDataType());
-        NDArray zy = logits.mul(oneHot).sum(new int[] {1});
-        NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
-        return other.sub(zy);
+        return Losses.margin(logits, labels).neg();
     }
 
     /** d objective / d x at x (objective summed over the batch), owned by x's manager. */
@@ -96,22 +93,13 @@ public final class Attacks {
     static NDArray gradient(AttackTarget target, NDArray x, NDArray mask, Function<NDList, NDArray> objective,
             BestIterate best) {
         try (NDManager scratch = x.getManager().newSubManager()) {
-            NDArray leaf = x.duplicate();
-            leaf.attach(scratch);
-            leaf.setRequiresGradient(true);
-            NDList out;
-            NDArray loss;
-            try (GradientCollector collector = Gradients.collect()) {
-                out = target.forward(leaf, mask);
-                loss = objective.apply(out);
-                collector.backward(loss.sum());
-            }
+            InputGradient g = InputGradient.at(target, x, mask, scratch, objective);
             if (best != null) {
-                best.offer(x, loss, out.get(0));
+                best.offer(x, g.loss(), g.outputs().get(0));
             }
-            NDArray g = leaf.getGradient().duplicate();
-            g.attach(x.getManager());
-            return g;
+            NDArray gradient = g.gradient().duplicate();
+            gradient.attach(x.getManager());
+            return gradient;
         }
     }
 
@@ -182,20 +170,11 @@ public final class Attacks {
             }
             for (int t = 0; t < 2 * settings.steps(); t++) {
                 try (NDManager scope = state.iteration(mask, labels)) {
-                    NDArray leaf = theta.duplicate();
-                    leaf.attach(scope);
-                    leaf.setRequiresGradient(true);
-                    NDArray input;
-                    NDList out;
-                    NDArray loss;
-                    try (GradientCollector collector = Gradients.collect()) {
-                        input = smoothedInput(x, leaf, kernels, mask, range);
-                        out = target.forward(input, mask);
-                        loss = objective.apply(out);
-                        collector.backward(loss.sum());
-                    }
-                    best.offer(input, loss, out.get(0));
-                    theta = leaf.stopGradient().add(leaf.getGradient().sign().mul(step)).clip(-eps, eps);
+                    InputGradient g = InputGradient.through(target, theta,
+                            perturbation -> smoothedInput(x, perturbation, kernels, mask, range), mask, scope,
+                            (input, out) -> objective.apply(out));
+                    best.offer(g.input(), g.loss(), g.outputs().get(0));
+                    theta = g.variable().stopGradient().add(g.gradient().sign().mul(step)).clip(-eps, eps);
                     state.keep(theta, kernels, best.point());
                 }
             }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.robustecg.model.AttackTarget;
 
 /**
  * Per sample, the best point an attack has visited: the first that the model misclassifies, else the one of
@@ -72,10 +73,5 @@ final class BestIterate {
     /** The best points so far (null before the first offer). */
     NDArray point() {
         return point;
-    }
-
-    /** Whether each sample's best point fools the model. */
-    boolean[] fooled() {
-        return fooled.clone();
     }
 }

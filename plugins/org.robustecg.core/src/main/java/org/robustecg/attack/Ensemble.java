@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.robustecg.model.AttackTarget;
 
 /**
  * Attacks run one after another, each only on the beats that the model still classifies correctly, as
@@ -28,10 +29,11 @@ final class Ensemble {
     /** AutoAttack's standard sequence: APGD-CE, APGD-T (targeted DLR, each target class in turn), Square. */
     static NDArray run(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps, AttackSettings s) {
         List<Member> members = new ArrayList<>();
-        members.add((sx, sm, sl, rows) -> Apgd.run(target, sx, sm, sl, eps, s.withKind(AttackKind.APGD), Apgd.Loss.CE,
-                null));
+        AttackSettings apgd = s.toBuilder().kind(AttackKind.APGD).build();
+        AttackSettings square = s.toBuilder().kind(AttackKind.SQUARE).build();
+        members.add((sx, sm, sl, rows) -> Apgd.run(target, sx, sm, sl, eps, apgd, Apgd.Loss.CE, null));
         members.addAll(targetedRuns(target, x, mask, labels, eps, s));
-        members.add((sx, sm, sl, rows) -> Square.run(target, sx, sm, sl, eps, s.withKind(AttackKind.SQUARE)));
+        members.add((sx, sm, sl, rows) -> Square.run(target, sx, sm, sl, eps, square));
         return sweep(target, x, mask, labels, members);
     }
 
@@ -45,6 +47,7 @@ final class Ensemble {
             AttackSettings s) {
         int[][] others = othersByLogit(target, x, mask, labels);
         int k = Math.min(s.targets(), others.length == 0 ? 0 : others[0].length);
+        AttackSettings apgdT = s.toBuilder().kind(AttackKind.APGD_T).build();
         List<Member> runs = new ArrayList<>();
         for (int r = 0; r < k; r++) {
             int rank = r;
@@ -54,7 +57,7 @@ final class Ensemble {
                     t[j] = others[rows[j]][rank];
                 }
                 NDArray targets = sx.getManager().create(t).toType(sl.getDataType(), false);
-                return Apgd.run(target, sx, sm, sl, eps, s.withKind(AttackKind.APGD_T), Apgd.Loss.DLR_TARGETED, targets);
+                return Apgd.run(target, sx, sm, sl, eps, apgdT, Apgd.Loss.DLR_TARGETED, targets);
             });
         }
         return runs;

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.GradientCollector;
-import org.robustecg.engine.Gradients;
 import java.util.function.Function;
-import org.robustecg.train.Losses;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.model.InputGradient;
+import org.robustecg.objective.Losses;
 
 /**
  * Two optimiser-driven attacks: the PGD variant of the ECG robustness literature (Adamax updates of the
@@ -26,8 +26,8 @@ final class IterativeAttacks {
     }
 
     /**
-     * PGD-ECG: noise delta (from 0) ascends the cross-entropy with Adamax steps of the attack's step
-     * ({@link AttackSettings#PGD_ECG_STEP} unless set), projected onto the eps-ball and range after each step; a sample stops as soon as it is fooled.
+     * PGD-ECG: noise delta (from 0) ascends the cross-entropy with Adamax steps of size stepSize (default
+     * {@value AttackSettings#PGD_ECG_STEP}), projected onto the eps-ball and range after each step; a sample stops as soon as it is fooled.
      */
     static NDArray pgdEcg(AttackTarget target, NDArray x, NDArray mask, NDArray labels, double eps,
             AttackSettings settings) {
@@ -113,31 +113,18 @@ final class IterativeAttacks {
                 }
                 for (int t = 1; t <= settings.steps(); t++) {
                     try (NDManager scope = state.iteration(mask, labels)) {
-                        NDArray leaf = w.duplicate();
-                        leaf.attach(scope);
-                        leaf.setRequiresGradient(true);
-                        NDArray candidate;
-                        float[] norms;
-                        boolean[] fooled;
-                        try (GradientCollector collector = Gradients.collect()) {
-                            candidate = leaf.tanh().add(1).mul((hi - lo) / 2f).add(lo);
-                            if (maskB != null) {
-                                candidate = Pgd.select(maskB, candidate, x);
-                            }
-                            NDArray distance = candidate.sub(x).square().sum(new int[] {1, 2});
-                            NDArray logits = target.forward(candidate, mask).get(0);
-                            NDArray oneHot = Losses.crossEntropyTargets(labels, logits);
-                            NDArray zy = logits.mul(oneHot).sum(new int[] {1});
-                            NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
-                            NDArray margin = zy.sub(other).maximum(0f);
-                            collector.backward(distance.add(margin.mul(constants)).sum());
-                            norms = distance.sqrt().toType(DataType.FLOAT32, false).toFloatArray();
-                            int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-                            int[] truth = labels.toType(DataType.INT32, false).toIntArray();
-                            fooled = new boolean[n];
-                            for (int i = 0; i < n; i++) {
-                                fooled[i] = predicted[i] != truth[i];
-                            }
+                        InputGradient g = InputGradient.through(target, w, variable -> {
+                            NDArray image = variable.tanh().add(1).mul((hi - lo) / 2f).add(lo);
+                            return maskB == null ? image : Pgd.select(maskB, image, x);
+                        }, mask, scope, (input, out) -> distance(input, x).add(Losses.margin(out.get(0), labels)
+                                .maximum(0f).mul(constants)));
+                        NDArray candidate = g.input();
+                        float[] norms = distance(candidate, x).sqrt().toType(DataType.FLOAT32, false).toFloatArray();
+                        int[] predicted = g.outputs().get(0).argMax(1).toType(DataType.INT32, false).toIntArray();
+                        int[] truth = labels.toType(DataType.INT32, false).toIntArray();
+                        boolean[] fooled = new boolean[n];
+                        for (int i = 0; i < n; i++) {
+                            fooled[i] = predicted[i] != truth[i];
                         }
                         float[] take = new float[n];
                         for (int i = 0; i < n; i++) {
@@ -151,11 +138,12 @@ final class IterativeAttacks {
                         }
                         NDArray takeArray = scope.create(take).reshape(n, 1, 1).toType(x.getDataType(), false);
                         best = Pgd.select(takeArray, candidate.stopGradient(), best);
-                        NDArray g = leaf.getGradient();
-                        m = m.mul(BETA1).add(g.mul(1 - BETA1));
-                        v = v.mul(BETA2).add(g.square().mul(1 - BETA2));
+                        NDArray gradient = g.gradient();
+                        m = m.mul(BETA1).add(gradient.mul(1 - BETA1));
+                        v = v.mul(BETA2).add(gradient.square().mul(1 - BETA2));
                         double correction = Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
-                        w = leaf.stopGradient().sub(m.div(v.sqrt().add(1e-8f)).mul(CW_LEARNING_RATE * correction));
+                        w = g.variable().stopGradient().sub(m.div(v.sqrt().add(1e-8f)).mul(CW_LEARNING_RATE
+                                * correction));
                         state.keep(best, maskB, w0, constants, w, m, v);
                     }
                 }
@@ -180,6 +168,11 @@ final class IterativeAttacks {
                 return state.result(result);
             }
         }
+    }
+
+    /** The squared l2 distance of each item from x, {@code [B]}. */
+    private static NDArray distance(NDArray candidate, NDArray x) {
+        return candidate.sub(x).square().sum(new int[] {1, 2});
     }
 
     private static float[] toFloat(double[] d) {

@@ -3,9 +3,9 @@ package org.robustecg.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import org.robustecg.engine.Gradients;
 import java.util.function.Function;
+import org.robustecg.model.AttackTarget;
+import org.robustecg.model.InputGradient;
 
 /**
  * l-inf PGD: optional uniform random start in the eps-ball, then steps of {@code stepSize * sign(grad)}
@@ -58,23 +58,12 @@ public final class Pgd {
             }
             for (int step = 0; step < settings.steps(); step++) {
                 try (NDManager scope = state.iteration(mask)) {
-                    NDArray leaf = adversarial.duplicate();
-                    leaf.attach(scope);
-                    leaf.setRequiresGradient(true);
-                    NDArray gradient;
-                    NDList out;
-                    NDArray loss;
-                    try (GradientCollector collector = Gradients.collect()) {
-                        out = target.forward(leaf, mask);
-                        loss = objective.apply(out);
-                        collector.backward(loss.sum());
-                        gradient = leaf.getGradient();
-                    }
+                    InputGradient g = InputGradient.at(target, adversarial, mask, scope, objective);
                     if (best != null) {
-                        best.offer(leaf, loss, out.get(0));
+                        best.offer(g.variable(), g.loss(), g.outputs().get(0));
                     }
-                    adversarial = project(x, leaf.stopGradient().add(gradient.sign().mul(settings.stepSize())), mask,
-                            settings);
+                    adversarial = project(x, g.variable().stopGradient().add(g.gradient().sign()
+                            .mul(settings.stepSize())), mask, settings);
                     state.keep(adversarial, best == null ? null : best.point());
                 }
             }

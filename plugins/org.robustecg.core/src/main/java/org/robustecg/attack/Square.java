@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.robustecg.model.AttackTarget;
 
 /**
  * Square Attack (Andriushchenko et al., ECCV 2020), l-inf, adapted to signals: a random search that reads only

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.npz.NpyArray;
 import org.robustecg.io.npz.Npz;
 

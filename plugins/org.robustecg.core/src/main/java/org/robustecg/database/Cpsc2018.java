@@ -29,7 +29,7 @@ import us.hebi.matlab.mat.types.Struct;
 /**
  * The CPSC2018 12-lead database (China Physiological Signal Challenge 2018): its labels (REFERENCE.csv),
  * its recordings in the original MATLAB v5 form or the PhysioNet/CinC 2020 form, and the preparation of
- * single-label recordings as model input (SPEC 1.2).
+ * single-label recordings as model input (METHOD 2.7).
  */
 public final class Cpsc2018 {
 
@@ -179,7 +179,7 @@ public final class Cpsc2018 {
     }
 
     /**
-     * Model input of single-label recordings (SPEC 1.2): the kept leads, resampled if needed, cropped, each
+     * Model input of single-label recordings (METHOD 2.7): the kept leads, resampled if needed, cropped, each
      * lead scaled by its largest absolute value to [-1, 1], zero padded, with a 0/1 mask of real samples.
      * Labels are class indices 0..8. Multi-label and unlabelled names are skipped.
      */

@@ -3,7 +3,7 @@ package org.robustecg.database;
 import java.util.List;
 
 /**
- * How CPSC2018 recordings become model input (SPEC 1.2, following the public reference code).
+ * How CPSC2018 recordings become model input (METHOD 2.7, following the public reference code).
  *
  * @param leads          leads kept, in this order (I, II, V1-V6: the derived limb leads are dropped)
  * @param cropLength     longer recordings are cut to this many samples (30,720 = 61.44 s at 500 Hz)

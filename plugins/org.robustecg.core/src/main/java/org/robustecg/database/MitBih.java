@@ -65,7 +65,7 @@ public final class MitBih {
     }
 
     /**
-     * The heartbeat dataset of the given records (SPEC 1.1): AAMI-labelled beats of lead MLII at 125 Hz,
+     * The heartbeat dataset of the given records (METHOD 2.3): AAMI-labelled beats of lead MLII at 125 Hz,
      * 187 samples each. Reports progress per record and stops when cancelled.
      */
     public static Dataset beats(Path folder, List<String> records, BeatSettings settings, WfdbReadOptions options,

@@ -12,9 +12,4 @@ package org.robustecg.ecg;
  * @param aux     the AUX text (e.g. "(AFIB"), empty when absent
  */
 public record Annotation(long sample, int code, String symbol, int subtype, int channel, int num, String aux) {
-
-    /** True for the annotations AAMI EC57 counts as heartbeats. */
-    public boolean isBeat() {
-        return AamiClass.ofSymbol(symbol).isPresent();
-    }
 }

@@ -6,10 +6,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
 /**
- * Records gradients on the calling thread. DJL's PyTorch collector allows only one at a time in a whole process,
- * so two trainings or attacks could not run side by side (Spark's tasks in one executor, KNIME's parallel branches);
- * PyTorch's grad mode is per thread and its autograd runs backward passes of different threads concurrently, and
- * this collector relies on those alone. It computes exactly what DJL's does.
+ * Gradient collectors that record on the calling thread only. DJL's PyTorch collector allows one at a time in a
+ * whole process, so independent work running side by side failed with "A PtGradientCollector is already
+ * collecting": KNIME's parallel nodes (two Adversarial Attackers, an Attacker beside a Learner) and Spark's tasks
+ * in one executor. PyTorch's grad mode is per thread and its autograd runs the backward passes of different
+ * threads concurrently; these collectors rely on those alone, compute exactly what DJL's do, and never wait.
  */
 public final class Gradients implements GradientCollector {
 
@@ -20,8 +21,8 @@ public final class Gradients implements GradientCollector {
         JniUtils.setGradMode(true);
     }
 
-    /** Gradients of what this thread computes until closed. */
-    public static GradientCollector collect() {
+    /** A new collector; close it (try-with-resources) in the thread that opened it. */
+    public static GradientCollector collector() {
         return new Gradients();
     }
 

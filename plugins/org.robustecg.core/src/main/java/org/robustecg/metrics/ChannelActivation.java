@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Channel activation analysis of the last feature layer (SPEC 5, the CASLCNet paper's figures 4-5): per
+ * Channel activation analysis of the last feature layer (METHOD 6.7, the CASLCNet paper's figures 4-5): per
  * channel, the mean activation magnitude and the activation frequency (share of samples whose channel
  * activation exceeds threshold x the largest natural activation of any channel and sample), for natural and
  * adversarial inputs, channels ordered by natural frequency (highest first).

@@ -66,11 +66,6 @@ public final class ConfusionMatrix {
         return counts[k][k] / (double) row(k);
     }
 
-    /** Precision of class k: C[k][k] / column k (NaN if never predicted). */
-    public double precision(int k) {
-        return counts[k][k] / (double) column(k);
-    }
-
     /** F1 of class k: 2 C[k][k] / (row k + column k); 0 for a class neither present nor predicted. */
     public double f1(int k) {
         long denominator = row(k) + column(k);
@@ -91,7 +86,7 @@ public final class ConfusionMatrix {
     }
 
     /**
-     * Mean F1 (SPEC 5: mean over classes of 2 C[k][k] / (row k + column k)), over the classes that occur as a
+     * Mean F1 (METHOD 6.1: mean over classes of 2 C[k][k] / (row k + column k)), over the classes that occur as a
      * label or a prediction (as scikit-learn does): a class absent from both would be 0 / 0.
      */
     public double macroF1() {

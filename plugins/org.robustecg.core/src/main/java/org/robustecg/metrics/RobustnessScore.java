@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.robustecg.attack.AttackRecord;
 
 /**
- * Robustness of one attack's evaluation (SPEC section 5): accuracy and macro F1 at every radius, the clean
+ * Robustness of one attack's evaluation (METHOD 6.2-6.4): accuracy and macro F1 at every radius, the clean
  * point at radius 0, and ACC_robust = sqrt(ACC_clean x AUC), AUC the trapezoid area under the accuracy
  * curve from 0 to eps_max divided by eps_max (F1_robust likewise with macro F1). Every figure has a 95 %
  * interval: Wilson for accuracies, the percentile bootstrap over beats (seeded) for macro F1, ACC_robust and

@@ -2,7 +2,7 @@ package org.robustecg.model;
 
 import java.util.Locale;
 
-/** The networks RobustECG builds (SPEC section 2 and 2.3). */
+/** The networks RobustECG builds (METHOD 3.5). */
 public enum Architecture {
     /** Backbone + CAS + l-inf distance head: the paper's method ("Method 4"). */
     CASLCNET(true, true),

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import org.robustecg.attack.AttackTarget;
 
 /**
  * A network with its parameters, ready to run: inference-mode forward passes (what attacks see), training
@@ -60,6 +59,30 @@ public final class Classifier implements AttackTarget {
     /** Stops (or restarts) gradient accumulation in the trainable parameters. */
     public void freeze(boolean frozen) {
         trainableParameters().forEach(p -> p.freeze(frozen));
+    }
+
+    /**
+     * Freezes the trainable parameters until the returned handle is closed, so that a backward pass through the
+     * network (an attack's, a probe's) adds no gradient to them: {@code try (Frozen f = classifier.frozen()) {...}}.
+     */
+    public Frozen frozen() {
+        freeze(true);
+        return new Frozen(this);
+    }
+
+    /** Parameters frozen by {@link #frozen()}; closing the handle thaws them. */
+    public static final class Frozen implements AutoCloseable {
+
+        private final Classifier classifier;
+
+        private Frozen(Classifier classifier) {
+            this.classifier = classifier;
+        }
+
+        @Override
+        public void close() {
+            classifier.freeze(false);
+        }
     }
 
     private static NDList inputs(NDArray x, NDArray mask) {

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 1-D residual ECG network of CASLCNet and its ablations (SPEC section 2): a k=11 stride-2 stem, three
+ * The 1-D residual ECG network of CASLCNet and its ablations (METHOD 3.2): a k=11 stride-2 stem, three
  * stages of two residual blocks (stride 2 each) at 128, 256 and 512 channels, a last stage of two blocks
  * at 512 channels followed by CAS modules (when the architecture has CAS), masked global average pooling,
  * and an l-inf distance head or a linear classifier.

@@ -3,8 +3,6 @@ package org.robustecg.model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -30,26 +28,23 @@ import org.robustecg.io.npz.Npz;
 
 /**
  * The RobustECG model file ({@code .recg}): a zip holding {@code model.json} (format name and version, the
- * network settings, class names, expected input and preprocessing, training settings and history) and
- * {@code parameters.bin} (DJL's parameter encoding). Written atomically; a file of another format version
- * or a damaged file is refused with a message naming it.
+ * network settings, class names, expected input and preprocessing, training settings and history; see
+ * {@link ModelJson}) and {@code parameters.bin} (DJL's parameter encoding). Written atomically in the current
+ * format version; files of earlier versions are read, a file of a later version or a damaged file is refused with a
+ * message naming it.
  */
 public final class ModelFile {
 
-    /** Written into every file; files of another version are refused. */
-    public static final int FORMAT_VERSION = 1;
-    private static final String FORMAT = "robustecg-model";
+    /** Written into every file; files of this version and the earlier ones are read. */
+    public static final int FORMAT_VERSION = ModelJson.VERSION;
     private static final String METADATA = "model.json";
     private static final String PARAMETERS = "parameters.bin";
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
 
     private ModelFile() {
     }
 
     public static void save(TrainedModel model, Path file, boolean overwrite) throws IOException {
-        JsonObject json = GSON.toJsonTree(model.info()).getAsJsonObject();
-        json.addProperty("format", FORMAT);
-        json.addProperty("format_version", FORMAT_VERSION);
+        JsonObject json = ModelJson.write(model.info());
         ByteArrayOutputStream parameters = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(parameters)) {
             model.network().saveParameters(out);
@@ -57,7 +52,7 @@ public final class ModelFile {
         AtomicFiles.write(file, overwrite, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA));
-            zip.write(GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+            zip.write(ModelJson.GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(PARAMETERS));
             parameters.writeTo(zip);
@@ -79,16 +74,17 @@ public final class ModelFile {
         return model;
     }
 
-    /** A model description as JSON (what a KNIME model port spec stores). */
+    /** A model description as JSON, as a model file holds it (what a KNIME model port spec stores). */
     public static String toJson(ModelInfo info) {
-        return GSON.toJson(info);
+        return ModelJson.GSON.toJson(ModelJson.write(info));
     }
 
-    /** A model description from {@link #toJson(ModelInfo)}. */
+    /** A model description from {@link #toJson(ModelInfo)}, or as earlier versions wrote it (without a version). */
     public static ModelInfo fromJson(String json) {
         try {
-            return GSON.fromJson(json, ModelInfo.class);
-        } catch (JsonParseException e) {
+            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+            return ModelJson.read(o, o.has("format_version") ? o.get("format_version").getAsInt() : 1);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("damaged model description: " + EcgFormatException.reason(e), e);
         }
     }
@@ -124,19 +120,17 @@ public final class ModelFile {
         try {
             JsonObject json = JsonParser.parseString(new String(entries.get(METADATA), StandardCharsets.UTF_8))
                     .getAsJsonObject();
-            if (!json.has("format") || !FORMAT.equals(json.get("format").getAsString())) {
+            if (!json.has("format") || !ModelJson.FORMAT.equals(json.get("format").getAsString())) {
                 throw new EcgFormatException(file, METADATA, "not a RobustECG model file");
             }
             int version = json.get("format_version").getAsInt();
-            if (version != FORMAT_VERSION) {
+            if (version < 1 || version > FORMAT_VERSION) {
                 throw new EcgFormatException(file, METADATA, "model file format version " + version
-                        + "; this RobustECG reads version " + FORMAT_VERSION);
+                        + "; this RobustECG reads versions 1 to " + FORMAT_VERSION);
             }
-            info = GSON.fromJson(json, ModelInfo.class);
-            if (info.settings() == null || info.settings().architecture() == null) {
-                throw new EcgFormatException(file, METADATA, "model settings missing");
-            }
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            info = ModelJson.read(json, version);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
+                | UnsupportedOperationException e) {
             throw new EcgFormatException(file, METADATA, "damaged model description: " + EcgFormatException.reason(e), e);
         }
         return info;

@@ -33,26 +33,61 @@ public record ModelSettings(Architecture architecture, int classes, int leads, i
 
     /** The paper's network for MIT-BIH beats (1 x 187, 5 classes), at full width. */
     public static ModelSettings mitBih(Architecture architecture) {
-        return new ModelSettings(architecture, 5, 1, 187, 1.0, 1, 5, 0.01f, CHANNELS_PER_GROUP);
+        return builder(architecture, 5, 1, 187).build();
     }
 
     /** The paper's network for CPSC2018 records (8 x 33,792, 9 classes), at full width. */
     public static ModelSettings cpsc(Architecture architecture) {
-        return new ModelSettings(architecture, 9, 8, 33792, 1.0, 2, 5, 0.01f, CHANNELS_PER_GROUP);
+        return builder(architecture, 9, 8, 33792).casStride(2).build();
     }
 
-    public ModelSettings withWidth(double multiplier) {
-        return new ModelSettings(architecture, classes, leads, length, multiplier, casStride, headDepth, leakySlope,
-                channelsPerGroup);
+    /**
+     * The paper's network for inputs of this shape: full width, CAS stride 1, a 5-layer head, LeakyReLU slope 0.01,
+     * {@value #CHANNELS_PER_GROUP} channels per GroupNorm group.
+     */
+    public static Builder builder(Architecture architecture, int classes, int leads, int length) {
+        return new Builder(architecture, classes, leads, length);
     }
 
-    public ModelSettings withArchitecture(Architecture a) {
-        return new ModelSettings(a, classes, leads, length, widthMultiplier, casStride, headDepth, leakySlope,
-                channelsPerGroup);
-    }
+    /** Network settings; checked by {@link #build()}. */
+    public static final class Builder {
 
-    public ModelSettings withChannelsPerGroup(int n) {
-        return new ModelSettings(architecture, classes, leads, length, widthMultiplier, casStride, headDepth, leakySlope, n);
+        private final Architecture architecture;
+        private final int classes;
+        private final int leads;
+        private final int length;
+        private double widthMultiplier = 1;
+        private int casStride = 1;
+        private int headDepth = 5;
+        private float leakySlope = 0.01f;
+        private int channelsPerGroup = CHANNELS_PER_GROUP;
+
+        private Builder(Architecture architecture, int classes, int leads, int length) {
+            this.architecture = architecture;
+            this.classes = classes;
+            this.leads = leads;
+            this.length = length;
+        }
+
+        public Builder widthMultiplier(double value) {
+            widthMultiplier = value;
+            return this;
+        }
+
+        public Builder casStride(int value) {
+            casStride = value;
+            return this;
+        }
+
+        public Builder channelsPerGroup(int value) {
+            channelsPerGroup = value;
+            return this;
+        }
+
+        public ModelSettings build() {
+            return new ModelSettings(architecture, classes, leads, length, widthMultiplier, casStride, headDepth,
+                    leakySlope, channelsPerGroup);
+        }
     }
 
     /** GroupNorm groups for this many channels: channels / channelsPerGroup, at least 1, dividing channels. */

@@ -2,7 +2,6 @@ package org.robustecg.node;
 
 import java.util.List;
 import org.robustecg.data.Dataset;
-import org.robustecg.model.ModelInfo;
 import org.robustecg.node.tables.DatasetTables;
 import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
@@ -17,8 +16,8 @@ public final class ModelInputs {
     public static void checkSpec(Object modelSpec, Object tableSpec, String what) {
         if (tableSpec instanceof TableSpec spec) {
             int leads = DatasetTables.leadColumns(spec, what).size();
-            if (modelSpec instanceof ModelInfo info && info.settings().leads() != leads) {
-                throw new IllegalArgumentException("the model expects " + info.settings().leads() + " lead(s), "
+            if (modelSpec instanceof ModelPortSpec model && model.leads() != leads) {
+                throw new IllegalArgumentException("the model expects " + model.leads() + " lead(s), "
                         + what + " has " + leads + " signal column(s) " + DatasetTables.leadNames(spec));
             }
         }

@@ -11,6 +11,11 @@ import org.robustecg.model.ModelInfo;
  */
 public record ModelPort(Path file, ModelInfo info) {
 
+    /** The port's spec. */
+    public ModelPortSpec spec() {
+        return ModelPortSpec.of(info);
+    }
+
     /** One line for a port view: architecture, classes, input shape. */
     public String summary() {
         var s = info.settings();

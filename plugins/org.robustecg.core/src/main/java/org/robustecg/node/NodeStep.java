@@ -8,7 +8,7 @@ import org.robustecg.ops.Values;
 /**
  * The KNIME-free logic of one node: its settings, ports, output specs and execution. Port data are
  * {@link org.robustecg.table.Table}, {@link ModelPort} or {@link PngImage} by port kind; specs are
- * {@link org.robustecg.table.TableSpec}, {@link org.robustecg.model.ModelInfo} or null (unknown until run).
+ * {@link org.robustecg.table.TableSpec}, {@link ModelPortSpec} or null (unknown until run).
  * Errors a user can fix are {@link IllegalArgumentException}s whose message says what to change.
  */
 public interface NodeStep {

@@ -2,6 +2,7 @@ package org.robustecg.ops;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
 import org.robustecg.attack.RobustnessEvaluation;
@@ -77,7 +78,7 @@ public final class AttackOperation {
 
     /** The radius grid for an attack: each allowed on its scale, sorted, without repeats and without 0. */
     public static double[] radii(Values v, AttackKind kind) {
-        return SettingRanges.radii(kind, v.where("eps"), v.numbers("eps"));
+        return kind.radii(v.where("eps"), v.numbers("eps"));
     }
 
     /** The core settings of one attack on a model (its value range). */
@@ -88,11 +89,16 @@ public final class AttackOperation {
             case "off" -> false;
             default -> s.clamp();
         };
-        s = new AttackSettings(kind, v.has("steps") ? v.integer("steps") : s.steps(),
-                v.has("step_size") ? v.number("step_size") : 0, v.integer("restarts"), clamp, s.lower(), s.upper(),
-                v.number("aux_weight"), v.integer("seed"), v.integer("queries"), v.number("square_p"),
-                v.integer("targets"));
-        return s;
+        AttackSettings.Builder b = s.toBuilder().restarts(v.integer("restarts")).clamp(clamp)
+                .auxWeight(v.number("aux_weight")).seed(v.integer("seed")).queries(v.integer("queries"))
+                .squareInit(v.number("square_p")).targets(v.integer("targets"));
+        if (v.has("steps")) {
+            b.steps(v.integer("steps"));
+        }
+        if (v.has("step_size")) {
+            b.stepSize(OptionalDouble.of(v.number("step_size")));
+        }
+        return b.build();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
-import org.robustecg.attack.ChannelActivations;
+import org.robustecg.metrics.ChannelActivations;
 import org.robustecg.data.Dataset;
 import org.robustecg.metrics.ChannelActivation;
 import org.robustecg.model.TrainedModel;
@@ -42,7 +42,7 @@ public final class ChannelsOperation {
 
     /** Checks the settings that depend on each other (the radius on the attack's scale). */
     public static void check(Values v) {
-        SettingRanges.radii(AttackKind.ofCliName(v.text("attack")), v.where("eps"), new double[] {v.number("eps")});
+        AttackKind.ofCliName(v.text("attack")).radii(v.where("eps"), new double[] {v.number("eps")});
     }
 
     /** The activation threshold for this data. */
@@ -53,12 +53,12 @@ public final class ChannelsOperation {
     public static ChannelActivation run(Values v, TrainedModel model, Dataset data, Progress progress) {
         check(v);
         AttackKind kind = AttackKind.ofCliName(v.text("attack"));
-        AttackSettings s = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
-                .withSeed(v.integer("seed"));
+        AttackSettings.Builder s = AttackSettings.defaults(kind, model.info().lower(), model.info().upper())
+                .toBuilder().seed(v.integer("seed"));
         if (v.has("steps")) {
-            s = s.withSteps(v.integer("steps"));
+            s.steps(v.integer("steps"));
         }
-        return ChannelActivations.measure(model, data, s, v.number("eps"), threshold(v, data), v.integer("batch_size"),
+        return ChannelActivations.measure(model, data, s.build(), v.number("eps"), threshold(v, data), v.integer("batch_size"),
                 progress);
     }
 }

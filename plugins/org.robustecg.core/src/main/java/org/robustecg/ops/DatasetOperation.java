@@ -12,8 +12,8 @@ import org.robustecg.settings.SettingException;
 import org.robustecg.settings.SettingRanges;
 
 /**
- * The dataset operation: labelled items cut from records (MIT-BIH heartbeats, SPEC 1.1, or fixed-length
- * multi-lead CPSC2018 records, SPEC 1.2), then split into a training and a test part, with optional per-class
+ * The dataset operation: labelled items cut from records (MIT-BIH heartbeats, METHOD 2.3, or fixed-length
+ * multi-lead CPSC2018 records, METHOD 2.7), then split into a training and a test part, with optional per-class
  * subsets and up-sampling. The command line's {@code beats} and {@code records}, the ECG Preprocessor node and a
  * study's {@code data} section.
  */

@@ -2,15 +2,17 @@ package org.robustecg.ops;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.robustecg.data.Dataset;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.objective.Objective;
 import org.robustecg.progress.Progress;
 import org.robustecg.settings.SettingRanges;
 import org.robustecg.train.Learner;
 import org.robustecg.train.LearnerSettings;
-import org.robustecg.train.Objective;
 import org.robustecg.train.TrainingListener;
 
 /**
@@ -65,18 +67,23 @@ public final class TrainOperation {
 
     /** The learner's settings; an unset value takes the paper's default for the data's kind. */
     public static LearnerSettings settings(Values v) {
-        Double reg = v.optionalNumber("regularisation");
-        Double eps = v.optionalNumber("eps");
-        Integer batch = v.optionalInteger("batch_size");
-        Double lr = v.optionalNumber("learning_rate");
-        Integer perClass = v.optionalInteger("per_class");
-        return LearnerSettings.of(Architecture.ofCliName(v.text("architecture")), Objective.ofCliName(v.text("loss")))
-                .withAlpha(v.number("alpha")).withRegularisation(reg == null ? Double.NaN : reg)
-                .withAdversary(eps == null ? Double.NaN : eps, v.integer("attack_steps"))
-                .withSchedule(v.integer("epochs"), batch == null ? 0 : batch, lr == null ? Double.NaN : lr)
-                .withNetwork(v.number("width"), v.integer("channels_per_group"))
-                .withData(perClass == null ? 0 : perClass, v.bool("balance"), v.number("validation_fraction"))
-                .withMonitoring(v.integer("early_stopping"), v.integer("robust_samples")).withSeed(v.integer("seed"));
+        return LearnerSettings.builder(Architecture.ofCliName(v.text("architecture")),
+                Objective.ofCliName(v.text("loss"))).alpha(v.number("alpha"))
+                .regularisation(optionalDouble(v, "regularisation")).epsilon(optionalDouble(v, "eps"))
+                .attackSteps(v.integer("attack_steps")).epochs(v.integer("epochs"))
+                .batchSize(optionalInt(v, "batch_size")).learningRate(optionalDouble(v, "learning_rate"))
+                .width(v.number("width")).channelsPerGroup(v.integer("channels_per_group"))
+                .perClass(optionalInt(v, "per_class")).balance(v.bool("balance"))
+                .validationFraction(v.number("validation_fraction")).earlyStopping(v.integer("early_stopping"))
+                .robustSamples(v.integer("robust_samples")).seed(v.integer("seed")).build();
+    }
+
+    private static OptionalDouble optionalDouble(Values v, String key) {
+        return v.has(key) ? OptionalDouble.of(v.number(key)) : OptionalDouble.empty();
+    }
+
+    private static OptionalInt optionalInt(Values v, String key) {
+        return v.has(key) ? OptionalInt.of(v.integer(key)) : OptionalInt.empty();
     }
 
     /**

@@ -52,14 +52,6 @@ public final class Resampler {
         return new Resampler((int) (a / g), (int) (b / g));
     }
 
-    public int up() {
-        return up;
-    }
-
-    public int down() {
-        return down;
-    }
-
     /** Output length for {@code n} input samples: ceil(n * L / M). */
     public int outputLength(int n) {
         return (int) ((n * (long) up + down - 1) / down);

@@ -1,7 +1,6 @@
 package org.robustecg.settings;
 
 import java.util.List;
-import org.robustecg.attack.AttackKind;
 
 /**
  * Every numeric setting of the product with the values it allows: the one declaration the command line, the
@@ -9,7 +8,7 @@ import org.robustecg.attack.AttackKind;
  * "the default" in a node dialog or a study file) but never a value outside these ranges.
  *
  * <p>Radii are bounded by the data's scale: beats are scaled to [0, 1] and CPSC2018 leads to [-1, 1]
- * (SPEC 1 and 4), so an l-inf radius above 2, the widest range, cannot change anything an attack may reach
+ * (METHOD 1.2), so an l-inf radius above 2, the widest range, cannot change anything an attack may reach
  * (the evaluation grids end at 0.3 and 0.1). The l2 budget of Carlini-Wagner covers a whole input
  * (8 leads x 33,792 samples in [-1, 1] span an l2 distance of about 1040), hence its larger bound.
  */
@@ -92,25 +91,4 @@ public final class SettingRanges {
             CHANNELS_PER_GROUP, VALIDATION_FRACTION, EARLY_STOPPING, ROBUST_SAMPLES, EPS_MAX, THRESHOLD, TEST_FRACTION,
             CROP_LENGTH, PADDED_LENGTH, SAMPLING_FREQUENCY, BEAT_LENGTH, WINDOW_FACTOR, SEED, ROW, ANY_NUMBER, REPEATS,
             LAYER_WIDTH);
-
-    /** The radius range of an attack: an l2 budget for cw, an l-inf radius for every other. */
-    public static Range radius(AttackKind kind) {
-        return kind == AttackKind.CW ? L2_BUDGET : RADIUS;
-    }
-
-    /**
-     * Checks a radius grid: each radius allowed for the attack (0, the clean point, is always included and may
-     * be given), at least one above 0. Returns the radii above 0, sorted, without repeats.
-     */
-    public static double[] radii(AttackKind kind, String where, double[] radii) {
-        double[] grid = java.util.Arrays.stream(radii).filter(r -> r != 0).toArray();
-        if (grid.length == 0) {
-            throw new SettingException(where + " gives no radius above 0: give at least one ("
-                    + radius(kind).allowed() + ", " + radius(kind).meaning() + ")");
-        }
-        for (double r : grid) {
-            radius(kind).check(where + " (" + kind.cliName() + ")", r);
-        }
-        return java.util.Arrays.stream(grid).sorted().distinct().toArray();
-    }
 }

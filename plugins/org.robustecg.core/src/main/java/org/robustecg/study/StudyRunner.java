@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.robustecg.attack.AttackRecord;
 import org.robustecg.data.Dataset;
@@ -29,7 +31,7 @@ import org.robustecg.ops.Values;
 import org.robustecg.progress.Progress;
 import org.robustecg.report.Charts;
 import org.robustecg.report.Examples;
-import org.robustecg.train.EpochRecord;
+import org.robustecg.model.EpochRecord;
 
 /**
  * Runs a study on MIT-BIH beats or CPSC2018 records into an output folder: datasets/, models/, predictions/, plots/,

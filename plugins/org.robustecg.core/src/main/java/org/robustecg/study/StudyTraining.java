@@ -13,7 +13,7 @@ import org.robustecg.model.ModelFile;
 import org.robustecg.ops.TrainOperation;
 import org.robustecg.progress.Progress;
 import org.robustecg.settings.FileNames;
-import org.robustecg.train.EpochRecord;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.train.Learner;
 import org.robustecg.train.TrainingListener;
 

@@ -54,15 +54,4 @@ public record TableSpec(List<Column> columns) {
         columns.forEach(c -> names.add(c.name()));
         return names;
     }
-
-    /** The columns of the given type whose names start with the prefix, in order. */
-    public List<Integer> matching(String prefix, ColumnType type) {
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().startsWith(prefix) && columns.get(i).type() == type) {
-                found.add(i);
-            }
-        }
-        return found;
-    }
 }

@@ -7,7 +7,9 @@ import org.robustecg.data.Split;
 import org.robustecg.data.Splits;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainSettings;
 import org.robustecg.model.TrainedModel;
+import org.robustecg.objective.LossSettings;
 import org.robustecg.progress.Progress;
 
 /**
@@ -66,26 +68,26 @@ public final class Learner {
             train = split.train();
             val = split.test();
         }
-        if (settings.perClass() > 0) {
-            train = Splits.sample(train, settings.perClass(), settings.seed());
+        if (settings.perClass().isPresent()) {
+            train = Splits.sample(train, settings.perClass().getAsInt(), settings.seed());
         }
         if (settings.balance()) {
             train = Splits.upsample(train, settings.seed());
         }
         TrainSettings training = trainSettings(settings, train);
-        ModelSettings network = new ModelSettings(settings.architecture(), train.classNames().size(), train.leads(),
-                train.length(), settings.width(), records(train) ? 2 : 1, 5, 0.01f, settings.channelsPerGroup());
+        ModelSettings network = ModelSettings.builder(settings.architecture(), train.classNames().size(), train.leads(),
+                train.length()).widthMultiplier(settings.width()).casStride(records(train) ? 2 : 1)
+                .channelsPerGroup(settings.channelsPerGroup()).build();
         String preprocessing = String.format("%d lead(s) x %d samples at %s Hz, values in [%s, 1]%s", train.leads(),
                 train.length(), train.samplingFrequency(), training.lower(),
                 train.mask() != null ? ", zero padded with a mask" : "");
-        ModelInfo info = new ModelInfo(network, train.classNames(), train.samplingFrequency(), training.lower(), 1f,
-                preprocessing, training, List.of(), 0);
+        ModelInfo info = ModelInfo.untrained(network, train.classNames(), train.samplingFrequency(), training.lower(),
+                1f, preprocessing).trained(training, List.of(), 0);
         TrainedModel model = TrainedModel.create(info, settings.seed(), device);
         try {
             TrainingResult result = Trainer.train(model.classifier(), model.manager(), train, val, training, listener,
                     progress);
-            model.describe(new ModelInfo(network, train.classNames(), train.samplingFrequency(), training.lower(), 1f,
-                    preprocessing, training, result.history(), result.bestEpoch()));
+            model.describe(info.trained(training, result.history(), result.bestEpoch()));
             return new Learned(model, result, train.size(), val == null ? 0 : val.size());
         } catch (RuntimeException | Error e) {
             model.close();
@@ -95,23 +97,15 @@ public final class Learner {
 
     /** The training settings for this data: the paper's for its kind, then every value the user set. */
     public static TrainSettings trainSettings(LearnerSettings s, Dataset train) {
-        LossSettings loss = LossSettings.of(s.objective()).withAlpha(s.alpha());
-        if (!Double.isNaN(s.regularisation())) {
-            loss = loss.withRegularisation(s.regularisation());
-        }
-        TrainSettings t = (records(train) ? TrainSettings.cpsc(loss) : TrainSettings.mitBih(loss))
-                .withEpochs(s.epochs()).withSeed(s.seed()).withEarlyStopping(s.earlyStopping())
-                .withAttackSteps(s.attackSteps()).withRobustSamples(s.robustSamples());
-        if (!Double.isNaN(s.epsilon())) {
-            t = t.withEpsilon(s.epsilon());
-        }
-        if (s.batchSize() > 0) {
-            t = t.withBatchSize(s.batchSize());
-        }
-        if (!Double.isNaN(s.learningRate())) {
-            t = t.withLearningRate(s.learningRate());
-        }
-        return t.withRange(min(train) < 0 ? -1f : 0f, 1f);
+        LossSettings.Builder loss = LossSettings.of(s.objective()).toBuilder().alpha(s.alpha());
+        s.regularisation().ifPresent(loss::regularisation);
+        TrainSettings paper = records(train) ? TrainSettings.cpsc(loss.build()) : TrainSettings.mitBih(loss.build());
+        TrainSettings.Builder t = paper.toBuilder().epochs(s.epochs()).seed(s.seed()).earlyStopping(s.earlyStopping())
+                .attackSteps(s.attackSteps()).robustSamples(s.robustSamples());
+        s.epsilon().ifPresent(t::epsilon);
+        s.batchSize().ifPresent(t::batchSize);
+        s.learningRate().ifPresent(t::learningRate);
+        return t.range(min(train) < 0 ? -1f : 0f, 1f).build();
     }
 
     /** Multi-lead records (CPSC2018 kind) rather than single beats. */

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import org.robustecg.engine.Gradients;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,12 +19,18 @@ import org.robustecg.attack.Pgd;
 import org.robustecg.attack.PgdSettings;
 import org.robustecg.data.Batch;
 import org.robustecg.data.Dataset;
+import org.robustecg.engine.Gradients;
 import org.robustecg.model.Classifier;
+import org.robustecg.model.EpochRecord;
+import org.robustecg.model.InputGradient;
 import org.robustecg.model.LinfHead;
+import org.robustecg.model.TrainSettings;
+import org.robustecg.objective.Losses;
+import org.robustecg.objective.Objective;
 import org.robustecg.progress.Progress;
 
 /**
- * Trains a {@link Classifier} (SPEC section 3): seeded shuffling, the PGD adversary in inference mode with
+ * Trains a {@link Classifier} (METHOD 4.1-4.6): seeded shuffling, the PGD adversary in inference mode with
  * frozen parameters, the chosen loss with its CAS auxiliary term, Adamax, the learning rate cut x0.1 when
  * the validation loss stops improving, the l-p schedule of an l-inf head, the best epoch's parameters kept,
  * optional early stopping. Every batch's arrays live in a sub-manager closed after the step; cancellation
@@ -81,7 +86,7 @@ public final class Trainer {
                             ? adversary(model, batch, settings) : null;
                     NDArray probe = settings.loss().objective().probed() ? probe(model, batch, settings) : null;
                     double loss;
-                    try (GradientCollector collector = Gradients.collect()) {
+                    try (GradientCollector collector = Gradients.collector()) {
                         NDList natural = model.train(batch.x(), batch.mask(), batch.labels());
                         NDList attacked = adversarial == null ? null
                                 : model.train(adversarial, batch.mask(), batch.labels());
@@ -174,12 +179,9 @@ public final class Trainer {
         }
 
         private List<long[]> decidingInputs() {
-            model.freeze(true);
-            try (NDManager scratch = manager.newSubManager()) {
+            try (Classifier.Frozen frozen = model.frozen(); NDManager scratch = manager.newSubManager()) {
                 Batch b = Batch.of(data, items, scratch);
                 return model.headDecidingInputs(b.x(), b.mask()).stream().map(NDArray::toLongArray).toList();
-            } finally {
-                model.freeze(false);
             }
         }
 
@@ -204,8 +206,7 @@ public final class Trainer {
         if (settings.epsilon() == 0 || settings.attackSteps() == 0) {
             return batch.x();
         }
-        model.freeze(true);
-        try {
+        try (Classifier.Frozen frozen = model.frozen()) {
             Function<NDList, NDArray> objective;
             if (settings.loss().objective() == Objective.TRADES) {
                 NDArray natural = model.forward(batch.x(), batch.mask()).get(0).stopGradient();
@@ -216,8 +217,6 @@ public final class Trainer {
             PgdSettings pgd = new PgdSettings(settings.epsilon(), settings.stepSize(), settings.attackSteps(), true,
                     settings.lower(), settings.upper());
             return Pgd.perturb(model, batch.x(), batch.mask(), pgd, objective).stopGradient();
-        } finally {
-            model.freeze(false);
         }
     }
 
@@ -235,15 +234,10 @@ public final class Trainer {
             }
             direction = u.div(u.square().sum(new int[] {1, 2}, true).sqrt().maximum(1e-12f));
         } else {
-            model.freeze(true);
-            try (GradientCollector collector = Gradients.collect()) {
-                NDArray leaf = x.duplicate();
-                leaf.setRequiresGradient(true);
-                NDArray logits = model.forward(leaf, batch.mask()).get(0);
-                collector.backward(logits.mul(Losses.oneHot(batch.labels(), logits)).sum());
-                direction = leaf.getGradient().sign();
-            } finally {
-                model.freeze(false);
+            try (Classifier.Frozen frozen = model.frozen()) {
+                NDArray trueLogit = InputGradient.at(model, x, batch.mask(), x.getManager(), out -> out.get(0)
+                        .mul(Losses.oneHot(batch.labels(), out.get(0))).sum(new int[] {1})).gradient();
+                direction = trueLogit.sign();
             }
         }
         return x.add(direction.mul(settings.loss().probeStep())).stopGradient();
@@ -259,8 +253,7 @@ public final class Trainer {
         if (head != null) {
             head.setP(Double.POSITIVE_INFINITY);
         }
-        model.freeze(true);
-        try {
+        try (Classifier.Frozen frozen = model.frozen()) {
             double loss = 0;
             long correct = 0;
             for (int from = 0; from < validation.size(); from += settings.batchSize()) {
@@ -293,7 +286,6 @@ public final class Trainer {
             }
             return new Evaluation(loss / validation.size(), correct / (double) validation.size(), robust);
         } finally {
-            model.freeze(false);
             if (head != null) {
                 head.setP(p);
             }

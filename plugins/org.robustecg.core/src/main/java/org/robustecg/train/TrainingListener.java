@@ -1,5 +1,7 @@
 package org.robustecg.train;
 
+import org.robustecg.model.EpochRecord;
+
 /** Hears how training goes; every method has an empty default. */
 public interface TrainingListener {
 

@@ -1,6 +1,7 @@
 package org.robustecg.train;
 
 import java.util.List;
+import org.robustecg.model.EpochRecord;
 
 /**
  * The outcome of training.

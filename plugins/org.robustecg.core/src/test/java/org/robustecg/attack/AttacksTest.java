@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.robustecg.model.AttackTarget;
 
 /** Attacks on small real engine computations (linear and two-layer models), checked against definitions. */
 class AttacksTest {
@@ -58,7 +59,7 @@ class AttacksTest {
             Linear target = new Linear(w, m.zeros(new Shape(2)));
             NDArray x = inputs(m, 4);
             NDArray y = m.create(new int[] {0, 1, 1, 0});
-            AttackSettings fgsm = new AttackSettings(AttackKind.FGSM, 1, 0, 1, true, -10, 10, 0, 1);
+            AttackSettings fgsm = AttackSettings.defaults(AttackKind.FGSM, -10, 10);
             float[] adv = Attacks.run(target, x, null, y, 0.05, fgsm).toFloatArray();
             // d CE / dx = p_other (w_other - w_label): its sign is sign(w_other - w_label).
             float[] wv = w.toFloatArray();
@@ -92,8 +93,9 @@ class AttacksTest {
                         NDArray y = batch.create(new int[] {0, 1, 2, 0});
                         NDArray x = inputs(step, 4).mul(mask.expandDims(1));
                         int before = batch.getManagedArrays().size();
-                        AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(run == 0 ? 3 : 9).withRestarts(2)
-                                .withSquare(run == 0 ? 30 : 90, 0.8);
+                        AttackSettings s = AttackSettings.defaults(kind, 0, 1)
+                                .toBuilder().steps(run == 0 ? 3 : 9).restarts(2).queries(run == 0 ? 30 : 90)
+                                .squareInit(0.8).build();
                         Attacks.run(target, x, mask, y, 0.3, s);
                         open[run] = batch.getManagedArrays().size() - before;
                     }
@@ -117,7 +119,8 @@ class AttacksTest {
             x = x.mul(mask.expandDims(1));
             double eps = 0.3;
             for (AttackKind kind : AttackKind.values()) {
-                AttackSettings s = AttackSettings.defaults(kind, 0, 1).withSteps(5).withRestarts(2).withSquare(100, 0.8);
+                AttackSettings s = AttackSettings.defaults(kind, 0, 1)
+                        .toBuilder().steps(5).restarts(2).queries(100).squareInit(0.8).build();
                 NDArray adv = Attacks.run(target, x, mask, y, eps, s);
                 float[] delta = adv.sub(x).toFloatArray();
                 float[] a = adv.toFloatArray();
@@ -143,8 +146,10 @@ class AttacksTest {
             NDArray x = inputs(m, 64);
             NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
             double eps = 0.05;
-            NDArray pgd = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(20));
-            NDArray sap = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.SAP, 0, 1).withSteps(10));
+            NDArray pgd = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.PGD, 0, 1)
+                    .toBuilder().steps(20).build());
+            NDArray sap = Attacks.run(target, x, null, y, eps, AttackSettings.defaults(AttackKind.SAP, 0, 1)
+                    .toBuilder().steps(10).build());
             double pgdRoughness = roughness(pgd.sub(x));
             double sapRoughness = roughness(sap.sub(x));
             System.out.printf("mean |second difference| of the perturbation: PGD %.5f, SAP %.5f%n", pgdRoughness,
@@ -159,9 +164,9 @@ class AttacksTest {
             assertTrue(pgd20 <= fgsm && fgsm <= noise, noise + " >= " + fgsm + " >= " + pgd20);
             assertTrue(pgd20 < 1, "PGD fools some samples");
             double pgd10 = accuracy(target, Attacks.run(target, x, null, y, eps,
-                    AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(10)), y);
+                    AttackSettings.defaults(AttackKind.PGD, 0, 1).toBuilder().steps(10).build()), y);
             double apgd = accuracy(target, Attacks.run(target, x, null, y, eps,
-                    AttackSettings.defaults(AttackKind.APGD, 0, 1).withSteps(20)), y);
+                    AttackSettings.defaults(AttackKind.APGD, 0, 1).toBuilder().steps(20).build()), y);
             System.out.printf("PGD-10 %.3f, APGD-20 %.3f%n", pgd10, apgd);
             assertTrue(apgd <= pgd10, "APGD is not weaker than PGD-10");
         }
@@ -174,7 +179,8 @@ class AttacksTest {
             NDArray x = inputs(m, 32);
             NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
             NDArray fgsm = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.FGSM, 0, 1));
-            NDArray cw = Attacks.run(target, x, null, y, 100, AttackSettings.defaults(AttackKind.CW, 0, 1).withSteps(50));
+            NDArray cw = Attacks.run(target, x, null, y, 100, AttackSettings.defaults(AttackKind.CW, 0, 1)
+                    .toBuilder().steps(50).build());
             boolean[] fgsmFools = fooled(target, fgsm, y);
             boolean[] cwFools = fooled(target, cw, y);
             float[] fgsmL2 = fgsm.sub(x).square().sum(new int[] {1, 2}).sqrt().toFloatArray();
@@ -189,7 +195,8 @@ class AttacksTest {
             System.out.println("samples fooled by both FGSM and C&W: " + both);
             assertTrue(both > 5);
             // An l2 budget below every perturbation C&W found leaves every sample clean.
-            NDArray none = Attacks.run(target, x, null, y, 1e-6, AttackSettings.defaults(AttackKind.CW, 0, 1).withSteps(5));
+            NDArray none = Attacks.run(target, x, null, y, 1e-6, AttackSettings.defaults(AttackKind.CW, 0, 1)
+                    .toBuilder().steps(5).build());
             assertArrayEquals(x.toFloatArray(), none.toFloatArray());
         }
     }
@@ -200,8 +207,10 @@ class AttacksTest {
             TwoLayer target = twoLayer(m);
             NDArray x = inputs(m, 32);
             NDArray y = target.forward(x, null).get(0).argMax(1).toType(DataType.INT32, false);
-            NDArray ecg = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD_ECG, 0, 1).withSteps(30));
-            NDArray pgd = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(30));
+            NDArray ecg = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD_ECG, 0, 1)
+                    .toBuilder().steps(30).build());
+            NDArray pgd = Attacks.run(target, x, null, y, 0.1, AttackSettings.defaults(AttackKind.PGD, 0, 1)
+                    .toBuilder().steps(30).build());
             boolean[] ecgFools = fooled(target, ecg, y);
             float[] ecgLinf = ecg.sub(x).abs().reshape(32, -1).max(new int[] {1}).toFloatArray();
             float[] pgdLinf = pgd.sub(x).abs().reshape(32, -1).max(new int[] {1}).toFloatArray();

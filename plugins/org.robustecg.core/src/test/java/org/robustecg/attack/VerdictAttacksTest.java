@@ -15,6 +15,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.robustecg.model.AttackTarget;
 
 /** Best iterates, Square, the DLR losses, APGD-T and the ensemble, on small fixed networks of the real engine. */
 class VerdictAttacksTest {
@@ -102,10 +103,11 @@ class VerdictAttacksTest {
                     out -> Attacks.crossEntropy(out.get(0), y));
             assertEquals(0, predict(target, last)[0], "the last PGD iterate is correct");
             // ... but iterates before it were not: every iterative attack keeps those.
-            for (AttackSettings s : new AttackSettings[] {AttackSettings.defaults(AttackKind.PGD, -1, 1).withSteps(8),
-                    AttackSettings.defaults(AttackKind.PGD, -1, 1).withSteps(8).withRestarts(3),
-                    AttackSettings.defaults(AttackKind.MIFGSM, -1, 1).withSteps(10),
-                    AttackSettings.defaults(AttackKind.CW_LINF, -1, 1).withSteps(8)}) {
+            for (AttackSettings s : new AttackSettings[] {AttackSettings.defaults(AttackKind.PGD, -1, 1)
+                    .toBuilder().steps(8).build(),
+                    AttackSettings.defaults(AttackKind.PGD, -1, 1).toBuilder().steps(8).restarts(3).build(),
+                    AttackSettings.defaults(AttackKind.MIFGSM, -1, 1).toBuilder().steps(10).build(),
+                    AttackSettings.defaults(AttackKind.CW_LINF, -1, 1).toBuilder().steps(8).build()}) {
                 NDArray adv = Attacks.run(target, x, null, y, eps, s);
                 assertEquals(1, predict(target, adv)[0], s.kind() + " x" + s.restarts() + " keeps the fooling iterate");
                 assertTrue(adv.sub(x).abs().max().getFloat() <= eps + 1e-6);
@@ -140,7 +142,8 @@ class VerdictAttacksTest {
             x.set(new NDIndex(":, 0, :10"), 0.95f);
             NDArray y = m.create(predict(target, x));
             double eps = 0.1;
-            AttackSettings s = AttackSettings.defaults(AttackKind.SQUARE, 0, 1).withSquare(200, 0.8);
+            AttackSettings s = AttackSettings.defaults(AttackKind.SQUARE, 0, 1)
+                    .toBuilder().queries(200).squareInit(0.8).build();
             float[] a = Attacks.run(target, x, mask, y, eps, s).toFloatArray();
             float[] c = x.toFloatArray();
             boolean clampedUp = false;
@@ -168,14 +171,15 @@ class VerdictAttacksTest {
             AtomicInteger rows = new AtomicInteger();
             // A radius too small to break the beat: every query of the budget is spent on it, one per forward pass.
             Attacks.run(new Counting(target, calls, rows), x, null, y, 1e-5,
-                    AttackSettings.defaults(AttackKind.SQUARE, 0, 1).withSquare(37, 0.8));
+                    AttackSettings.defaults(AttackKind.SQUARE, 0, 1).toBuilder().queries(37).squareInit(0.8).build());
             assertEquals(37, calls.get());
             assertEquals(37, rows.get());
 
             TwoLayer masked = twoLayer(m, 3, true);
             NDArray xs = inputs(m, 48);
             NDArray ys = m.create(predict(masked, xs));
-            AttackSettings square = AttackSettings.defaults(AttackKind.SQUARE, 0, 1).withSquare(300, 0.8);
+            AttackSettings square = AttackSettings.defaults(AttackKind.SQUARE, 0, 1)
+                    .toBuilder().queries(300).squareInit(0.8).build();
             AtomicInteger manyRows = new AtomicInteger();
             NDArray a = Attacks.run(new Counting(masked, new AtomicInteger(), manyRows), xs, null, ys, 0.05, square);
             assertTrue(manyRows.get() <= 48 * 300, "at most the budget per beat: " + manyRows.get());
@@ -185,7 +189,7 @@ class VerdictAttacksTest {
                     square.withSeed(2)).toFloatArray()), "another seed, another search");
             // Rounding the input kills the gradient: PGD is stuck near its random start, Square is not.
             int byPgd = count(fooled(masked, Attacks.run(masked, xs, null, ys, 0.05,
-                    AttackSettings.defaults(AttackKind.PGD, 0, 1).withSteps(20)), ys));
+                    AttackSettings.defaults(AttackKind.PGD, 0, 1).toBuilder().steps(20).build()), ys));
             int bySquare = count(fooled(masked, a, ys));
             System.out.printf("beats of 48 broken on a rounding model at eps 0.05: PGD-20 %d, Square-300 %d%n", byPgd,
                     bySquare);
@@ -211,7 +215,8 @@ class VerdictAttacksTest {
             NDArray y = m.create(clean);
             float[] logits = target.forward(x, null).get(0).toFloatArray();
             double eps = 0.03;
-            AttackSettings one = AttackSettings.defaults(AttackKind.APGD_T, 0, 1).withSteps(20).withTargets(1);
+            AttackSettings one = AttackSettings.defaults(AttackKind.APGD_T, 0, 1)
+                    .toBuilder().steps(20).targets(1).build();
             NDArray a1 = Attacks.run(target, x, null, y, eps, one);
             int[] p1 = predict(target, a1);
             int broken = 0;
@@ -228,7 +233,7 @@ class VerdictAttacksTest {
                     toRunnerUp += p1[i] == runnerUp ? 1 : 0;
                 }
             }
-            boolean[] all = fooled(target, Attacks.run(target, x, null, y, eps, one.withTargets(9)), y);
+            boolean[] all = fooled(target, Attacks.run(target, x, null, y, eps, one.toBuilder().targets(9).build()), y);
             boolean[] first = fooled(target, a1, y);
             System.out.printf("APGD-T at eps %.2f: 1 target breaks %d of 48 (%d to the runner-up), 4 targets %d%n", eps,
                     broken, toRunnerUp, count(all));
@@ -248,14 +253,15 @@ class VerdictAttacksTest {
                 NDArray x = inputs(m, 40);
                 NDArray y = m.create(predict(target, x));
                 double eps = 0.03;
-                AttackSettings s = AttackSettings.defaults(AttackKind.ENSEMBLE, 0, 1).withSteps(10).withTargets(2)
-                        .withSquare(200, 0.8);
+                AttackSettings s = AttackSettings.defaults(AttackKind.ENSEMBLE, 0, 1)
+                        .toBuilder().steps(10).targets(2).queries(200).squareInit(0.8).build();
                 NDArray e = Attacks.run(target, x, null, y, eps, s);
                 boolean[] ensemble = fooled(target, e, y);
                 assertTrue(e.sub(x).abs().max().getFloat() <= eps + 1e-6);
                 StringBuilder line = new StringBuilder("ensemble " + count(ensemble));
                 for (AttackKind member : new AttackKind[] {AttackKind.APGD, AttackKind.APGD_T, AttackKind.SQUARE}) {
-                    boolean[] alone = fooled(target, Attacks.run(target, x, null, y, eps, s.withKind(member)), y);
+                    boolean[] alone = fooled(target, Attacks.run(target, x, null, y, eps, s
+                            .toBuilder().kind(member).build()), y);
                     line.append(", ").append(member.cliName()).append(' ').append(count(alone));
                     // Each member draws its random numbers per beat: on the beats still unbroken it does what it
                     // does alone, so no beat it breaks alone survives the ensemble.

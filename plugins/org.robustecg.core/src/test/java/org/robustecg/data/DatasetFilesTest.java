@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.TestData;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.io.kaggle.KaggleCsv;
 
 class DatasetFilesTest {
 

@@ -25,7 +25,6 @@ import org.robustecg.TestData;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.CpscSettings;
 import org.robustecg.io.EcgFormatException;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.npz.NpyArray;
 import org.robustecg.io.npz.Npz;
 import org.robustecg.node.tables.DatasetTables;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.robustecg.TestData;
 import org.robustecg.data.Dataset;
+import org.robustecg.ecg.AamiClass;
 import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Record;
 import org.robustecg.io.wfdb.AnnotationReader;
@@ -100,7 +101,8 @@ class MitBihTest {
     }
 
     static long[] referenceBeats(List<Annotation> annotations) {
-        return annotations.stream().filter(Annotation::isBeat).mapToLong(Annotation::sample).toArray();
+        return annotations.stream().filter(a -> AamiClass.ofSymbol(a.symbol()).isPresent())
+                .mapToLong(Annotation::sample).toArray();
     }
 
     /** Detections outside ventricular flutter episodes ('[' to ']'), which EC57 leaves out of QRS detection. */

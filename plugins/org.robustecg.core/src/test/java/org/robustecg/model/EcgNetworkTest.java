@@ -20,7 +20,7 @@ class EcgNetworkTest {
         for (Architecture a : Architecture.values()) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Engine.getInstance().setRandomSeed(1);
-                EcgModel net = EcgModel.of(ModelSettings.mitBih(a).withWidth(1.0 / 16));
+                EcgModel net = EcgModel.of(ModelSettings.builder(a, 5, 1, 187).widthMultiplier(1.0 / 16).build());
                 net.initialize(m, DataType.FLOAT32, new Shape(4, 1, 187));
                 ParameterStore store = new ParameterStore(m, false);
                 NDArray x = m.randomUniform(0, 1, new Shape(4, 1, 187));
@@ -32,7 +32,8 @@ class EcgNetworkTest {
                 NDList training = net.forward(store, new NDList(x), new NDList(m.create(new int[] {0, 1, 2, 3})), null);
                 assertEquals(out.size(), training.size());
                 // Multi-lead records with a mask run through every architecture too.
-                EcgModel records = EcgModel.of(new ModelSettings(a, 9, 8, 600, 1.0 / 16, 2, 5, 0.01f, 16));
+                EcgModel records = EcgModel.of(ModelSettings.builder(a, 9, 8, 600).widthMultiplier(1.0 / 16).casStride(2)
+                        .build());
                 records.initialize(m, DataType.FLOAT32, new Shape(2, 8, 600), new Shape(2, 600));
                 NDArray mask = m.ones(new Shape(2, 600));
                 assertEquals(new Shape(2, 9), records.forward(store, new NDList(m.randomNormal(new Shape(2, 8, 600)), mask),
@@ -45,7 +46,8 @@ class EcgNetworkTest {
     void zeroPaddingDoesNotChangeThePrediction() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
-            ModelSettings settings = new ModelSettings(Architecture.CASLCNET, 9, 2, 512, 1.0 / 16, 2, 5, 0.01f, 1);
+            ModelSettings settings = ModelSettings.builder(Architecture.CASLCNET, 9, 2, 512).widthMultiplier(1.0 / 16)
+                    .casStride(2).channelsPerGroup(1).build();
             EcgNetwork net = new EcgNetwork(settings);
             net.initialize(m, DataType.FLOAT32, new Shape(2, 2, 512), new Shape(2, 512));
             ParameterStore store = new ParameterStore(m, false);

@@ -94,7 +94,7 @@ class NodeStepsTest {
     }
 
     static Object spec(Object data) {
-        return data instanceof Table t ? t.spec() : data instanceof ModelPort m ? m.info() : null;
+        return data instanceof Table t ? t.spec() : data instanceof ModelPort m ? m.spec() : null;
     }
 
     @Test
@@ -231,6 +231,39 @@ class NodeStepsTest {
         assertTrue(model.summary().contains("resnet18"), model.summary());
     }
 
+    /**
+     * The learner gives its model's spec at configure when the items declare their classes (beats: the AAMI classes;
+     * records of a CPSC2018 folder: its nine), so that the nodes after it configure before anything runs; it is what
+     * training then gives. Records without classes in their format leave it unknown.
+     */
+    @Test
+    void learnerKnowsItsModelSpecAtConfigureWhenTheItemsDeclareTheirClasses() {
+        LearnerStep learner = new LearnerStep();
+        PreprocessorStep preprocessor = new PreprocessorStep();
+        List<Object> beats = preprocessor.configure(Values.defaults(preprocessor.schema(), Face.NODE),
+                List.of(records.spec(), annotations.spec()));
+        ModelPortSpec planned = (ModelPortSpec) learner.configure(Values.of(learner.schema(), Face.NODE, Map.of("architecture", "resnet18")), List.of(beats.get(0))).get(0);
+        assertEquals(new ModelPortSpec(model.spec().architecture(), model.spec().classNames(), model.spec().leads(),
+                null), planned, "configured as trained");
+        assertEquals(List.of("N", "S", "V", "F", "Q"), planned.classNames());
+        assertTrue(planned.describe().startsWith("Before training: resnet18, 5 classes"), planned.describe());
+
+        EcgReaderStep reader = new EcgReaderStep();
+        Object cpsc = reader.configure(Values.of(reader.schema(), Face.NODE, Map.of("format", "cpsc2018", "folder",
+                TestData.dir().resolve("cpsc2018/cinc2020").toString())), List.of()).get(0);
+        Object items = preprocessor.configure(Values.of(preprocessor.schema(), Face.NODE, Map.of("mode", "records")),
+                Arrays.asList(cpsc, null)).get(0);
+        ModelPortSpec records12 = (ModelPortSpec) learner.configure(Values.defaults(learner.schema(), Face.NODE),
+                List.of(items)).get(0);
+        assertEquals(new ModelPortSpec(org.robustecg.model.Architecture.CASLCNET, org.robustecg.database.Cpsc2018
+                .CLASSES, 8, null), records12);
+
+        Object wfdbItems = preprocessor.configure(Values.of(preprocessor.schema(), Face.NODE, Map.of("mode", "records",
+                "leads", "MLII")), Arrays.asList(records.spec(), null)).get(0);
+        assertEquals(null, learner.configure(Values.defaults(learner.schema(), Face.NODE), List.of(wfdbItems)).get(0),
+                "WFDB records have no classes before they are read");
+    }
+
     @Test
     void predictorAppendsPredictionAndProbabilities() throws Exception {
         Table out = (Table) run(new PredictorStep(), Map.of(), List.of(model, test)).get(0);
@@ -329,7 +362,7 @@ class NodeStepsTest {
         Table items = (Table) run(new PreprocessorStep(), Map.of("mode", "records", "split", "none", "crop_length",
                 300, "padded_length", 300), List.of(cinc)).get(0);
         var e = assertThrows(IllegalArgumentException.class, () -> new AttackerStep().configure(Values.defaults(
-                new AttackerStep().schema(), Face.NODE), List.of(model.info(), items.spec())));
+                new AttackerStep().schema(), Face.NODE), List.of(model.spec(), items.spec())));
         assertTrue(e.getMessage().contains("expects 1 lead"), e.getMessage());
         Map<String, Object> bad = new HashMap<>(Map.of("eps", "0.1, x"));
         e = assertThrows(IllegalArgumentException.class, () -> Values.of(new AttackerStep().schema(), Face.NODE, bad));
@@ -376,7 +409,7 @@ class NodeStepsTest {
             Table in = (Table) c.getValue().get(step.passThroughInput(0));
             Table out = (Table) run(step, Map.of(), c.getValue()).get(0);
             List<Object> specs = c.getValue().stream().map(o -> o instanceof Table t ? (Object) t.spec()
-                    : ((ModelPort) o).info()).toList();
+                    : ((ModelPort) o).spec()).toList();
             assertEquals(out.spec(), step.configure(Values.defaults(step.schema(), Face.NODE), specs).get(0), step.name());
             assertEquals(in.spec().columns(), out.spec().columns().subList(0, in.spec().columns().size()), step.name());
             assertEquals(in.size(), out.size(), step.name());

@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Test;
 class ResamplerTest {
 
     @Test
-    void ratioIsReduced() {
+    void outputLengthFollowsTheRatio() {
         Resampler r = Resampler.between(360, 125);
-        assertEquals(25, r.up());
-        assertEquals(72, r.down());
+        assertEquals(25, r.outputLength(72));
         assertEquals(225695, r.outputLength(650000));
         assertEquals(250, Resampler.between(500, 250).outputLength(500));
     }

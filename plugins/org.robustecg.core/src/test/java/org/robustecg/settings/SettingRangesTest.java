@@ -13,13 +13,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
 import org.robustecg.io.AtomicFiles;
 import org.robustecg.io.StrictJson;
-import org.robustecg.train.EpochRecord;
+import org.robustecg.model.EpochRecord;
 
 class SettingRangesTest {
 
@@ -37,12 +38,12 @@ class SettingRangesTest {
     @Test
     void radiiFollowTheDataScale() {
         assertTrue(SettingRanges.RADIUS.allows(2) && !SettingRanges.RADIUS.allows(2.0001) && !SettingRanges.RADIUS.allows(0));
-        assertTrue(SettingRanges.radius(AttackKind.CW).allows(100));
-        assertArrayEquals(new double[] {0.01, 0.1}, SettingRanges.radii(AttackKind.PGD, "--eps", new double[] {0.1, 0,
+        assertTrue(AttackKind.CW.radiusRange().allows(100));
+        assertArrayEquals(new double[] {0.01, 0.1}, AttackKind.PGD.radii("--eps", new double[] {0.1, 0,
             0.01, 0.1}));
-        assertThrows(SettingException.class, () -> SettingRanges.radii(AttackKind.PGD, "--eps", new double[] {0}));
-        assertThrows(SettingException.class, () -> SettingRanges.radii(AttackKind.PGD, "--eps", new double[] {1e9}));
-        assertThrows(SettingException.class, () -> SettingRanges.radii(AttackKind.FGSM, "--eps", new double[] {-0.1}));
+        assertThrows(SettingException.class, () -> AttackKind.PGD.radii("--eps", new double[] {0}));
+        assertThrows(SettingException.class, () -> AttackKind.PGD.radii("--eps", new double[] {1e9}));
+        assertThrows(SettingException.class, () -> AttackKind.FGSM.radii("--eps", new double[] {-0.1}));
         assertEquals(1e-3, SettingRanges.STEP_SIZE.checkOr(0, "s", 1e-3));
         assertEquals(0, SettingRanges.STEP_SIZE.checkOr(0, "s", 0));
         assertTrue(Double.isNaN(SettingRanges.LEARNING_RATE.checkOr(Double.NaN, "lr", Double.NaN)));
@@ -52,10 +53,10 @@ class SettingRangesTest {
     @Test
     void theSettingsRecordsSayWhichValueIsWrong() {
         String step = assertThrows(SettingException.class, () -> AttackSettings.defaults(AttackKind.PGD, 0, 1)
-                .withStepSize(5)).getMessage();
+                .toBuilder().stepSize(OptionalDouble.of(5)).build()).getMessage();
         assertTrue(step.contains("step size is 5") && step.contains(SettingRanges.STEP_SIZE.allowed()), step);
         String restarts = assertThrows(SettingException.class, () -> AttackSettings.defaults(AttackKind.PGD, 0, 1)
-                .withRestarts(0)).getMessage();
+                .toBuilder().restarts(0).build()).getMessage();
         assertTrue(restarts.contains("restarts is 0"), restarts);
     }
 

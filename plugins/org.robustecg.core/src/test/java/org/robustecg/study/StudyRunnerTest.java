@@ -94,8 +94,8 @@ class StudyRunnerTest {
         assertTrue(train.mask() != null, "padded records carry a mask");
         var model = org.robustecg.model.ModelFile.info(dir.resolve("models/robust.recg"));
         assertEquals(-1f, model.lower(), "records live in [-1, 1]");
-        assertEquals(0.01, model.training().epsilon(), 1e-12, "the paper's CPSC2018 training eps");
-        assertEquals(1.0, model.training().loss().mseWeight(), "the CPSC2018 MSE term");
+        assertEquals(0.01, model.training().orElseThrow().epsilon(), 1e-12, "the paper's CPSC2018 training eps");
+        assertEquals(1.0, model.training().orElseThrow().loss().mseWeight(), "the CPSC2018 MSE term");
     }
 
     @Test

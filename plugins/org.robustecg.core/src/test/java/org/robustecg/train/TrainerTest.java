@@ -29,7 +29,13 @@ import org.robustecg.model.Architecture;
 import org.robustecg.model.Classifier;
 import org.robustecg.model.EcgModel;
 import org.robustecg.model.EcgNetwork;
+import org.robustecg.model.EpochRecord;
+import org.robustecg.model.InputGradient;
 import org.robustecg.model.ModelSettings;
+import org.robustecg.model.TrainSettings;
+import org.robustecg.objective.LossSettings;
+import org.robustecg.objective.Losses;
+import org.robustecg.objective.Objective;
 import org.robustecg.preprocess.BeatSettings;
 import org.robustecg.progress.CancelledException;
 import org.robustecg.progress.Progress;
@@ -52,21 +58,22 @@ class TrainerTest {
 
     private static Classifier network(Architecture a, NDManager m, long seed, double width) {
         Engine.getInstance().setRandomSeed((int) seed);
-        EcgNetwork net = new EcgNetwork(ModelSettings.mitBih(a).withWidth(width));
+        EcgNetwork net = new EcgNetwork(ModelSettings.builder(a, 5, 1, 187).widthMultiplier(width).build());
         net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 187));
         return new Classifier(net, m);
     }
 
     private static TrainSettings tiny(Objective objective) {
-        return TrainSettings.mitBih(LossSettings.of(objective)).withEpochs(4).withBatchSize(32).withLearningRate(1e-2)
-                .withAttackSteps(2).withRobustSamples(16);
+        return TrainSettings.mitBih(LossSettings.of(objective)).toBuilder().epochs(4).batchSize(32).learningRate(1e-2)
+                .attackSteps(2).robustSamples(16).build();
     }
 
     @Test
     void theLinfHeadsOutputLayerLearnsWhereItsDecidingInputsChange() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 3);
-            TrainingResult result = Trainer.train(model, m, beats, beats, tiny(Objective.CE).withRobustSamples(0),
+            TrainingResult result = Trainer.train(model, m, beats, beats,
+                    tiny(Objective.CE).toBuilder().robustSamples(0).build(),
                     new TrainingListener() { }, Progress.NONE);
             for (EpochRecord r : result.history()) {
                 assertEquals(5, r.headChanged().size(), "one share per head layer");
@@ -78,7 +85,8 @@ class TrainerTest {
         }
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingResult linear = Trainer.train(network(Architecture.RESNET18, m, 3), m, beats, beats,
-                    tiny(Objective.CE).withEpochs(1).withRobustSamples(0), new TrainingListener() { }, Progress.NONE);
+                    tiny(Objective.CE).toBuilder().epochs(1).robustSamples(0).build(), new TrainingListener() { },
+                    Progress.NONE);
             assertEquals(List.of(), linear.history().get(0).headChanged(), "no l-inf head, no shares");
         }
     }
@@ -88,7 +96,7 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.RESNET18, m, 1, 1.0 / 4);
             TrainingResult result = Trainer.train(model, m, beats, beats,
-                    tiny(Objective.CE).withEpochs(8).withBatchSize(16).withLearningRate(3e-3),
+                    tiny(Objective.CE).toBuilder().epochs(8).batchSize(16).learningRate(3e-3).build(),
                     new TrainingListener() { }, Progress.NONE);
             List<EpochRecord> h = result.history();
             System.out.println("CE training history: " + h);
@@ -103,7 +111,8 @@ class TrainerTest {
     void martTrainsCaslcnetWithRobustValidation() {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 2);
-            TrainingResult result = Trainer.train(model, m, beats, beats, tiny(Objective.MART).withEpochs(2),
+            TrainingResult result = Trainer.train(model, m, beats, beats,
+                    tiny(Objective.MART).toBuilder().epochs(2).build(),
                     new TrainingListener() { }, Progress.NONE);
             for (EpochRecord r : result.history()) {
                 assertTrue(Double.isFinite(r.trainLoss()) && r.robustAccuracy() >= 0 && r.robustAccuracy() <= 1, r.toString());
@@ -118,7 +127,8 @@ class TrainerTest {
         for (Objective objective : new Objective[] {Objective.JACOBIAN, Objective.NSR}) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Classifier model = network(Architecture.RESNET18, m, 6);
-                TrainingResult result = Trainer.train(model, m, beats, beats, tiny(objective).withEpochs(2),
+                TrainingResult result = Trainer.train(model, m, beats, beats,
+                        tiny(objective).toBuilder().epochs(2).build(),
                         new TrainingListener() { }, Progress.NONE);
                 assertTrue(result.history().stream().allMatch(r -> Double.isFinite(r.trainLoss())), objective.name());
             }
@@ -129,19 +139,17 @@ class TrainerTest {
     void theNsrProbeMeasuresTheL1NormOfTheInputGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(8);
-            EcgModel net = EcgModel.of(ModelSettings.mitBih(Architecture.RESNET18).withWidth(1.0 / 8));
+            EcgModel net = EcgModel.of(ModelSettings.builder(Architecture.RESNET18, 5, 1, 187).widthMultiplier(1.0 / 8)
+                    .build());
             net.initialize(m, DataType.FLOAT64, new Shape(1, 1, 187));
             Classifier model = new Classifier(net, m);
-            model.freeze(true);
             NDArray x = m.create(beats.item(0)).toType(DataType.FLOAT64, false).reshape(1, 1, 187);
             NDArray label = m.create(new int[] {beats.labels()[0]});
-            NDArray leaf = x.duplicate();
-            leaf.setRequiresGradient(true);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(leaf, null).get(0);
-                collector.backward(logits.mul(Losses.oneHot(label, logits)).sum());
+            NDArray g;
+            try (Classifier.Frozen frozen = model.frozen()) {
+                g = InputGradient.at(model, x, null, m, out -> out.get(0).mul(Losses.oneHot(label, out.get(0)))
+                        .sum(new int[] {1})).gradient();
             }
-            NDArray g = leaf.getGradient();
             double l1 = g.abs().sum().getDouble();
             double h = 1e-6;
             double zy = model.forward(x, null).get(0).getDouble(0, beats.labels()[0]);
@@ -156,10 +164,11 @@ class TrainerTest {
             Classifier model = network(Architecture.CASLCNET, m, 3);
             Batch batch = Batch.of(beats, Batch.range(0, 8), m);
             float[] before = trainingGradient(model, batch);
-            model.freeze(true);
-            Pgd.perturb(model, batch.x(), null, new PgdSettings(0.1, 0.01, 3, true, 0, 1),
-                    out -> Losses.crossEntropy(out.get(0), batch.labels()));
-            model.freeze(false);
+            try (Classifier.Frozen frozen = model.frozen()) {
+                Pgd.perturb(model, batch.x(), null, new PgdSettings(0.1, 0.01, 3, true, 0, 1),
+                        out -> Losses.crossEntropy(out.get(0), batch.labels()));
+            }
+            // Closing the handle thawed the parameters: training computes their gradient as before.
             assertArrayEquals(before, trainingGradient(model, batch), "identical with and without the attack");
         }
     }
@@ -188,7 +197,7 @@ class TrainerTest {
         for (int r = 0; r < 2; r++) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Classifier model = network(Architecture.CASLCNET, m, 9);
-                Trainer.train(model, m, beats, null, tiny(Objective.MART).withEpochs(1).withSeed(5),
+                Trainer.train(model, m, beats, null, tiny(Objective.MART).toBuilder().epochs(1).seed(5).build(),
                         new TrainingListener() { }, Progress.NONE);
                 runs[r] = allParameters(model);
             }
@@ -219,8 +228,8 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Classifier model = network(Architecture.CASLCNET, m, 4);
             Dataset small = beats.select(Batch.range(0, 8));
-            TrainSettings one = tiny(Objective.MART).withEpochs(210).withBatchSize(8).withAttackSteps(1)
-                    .withRobustSamples(0);
+            TrainSettings one = tiny(Objective.MART).toBuilder().epochs(210).batchSize(8).attackSteps(1)
+                    .robustSamples(0).build();
             int[] open = new int[2];
             Trainer.train(model, m, small, null, one, new TrainingListener() {
                 @Override
@@ -297,7 +306,8 @@ class TrainerTest {
                 }
             };
             assertThrows(CancelledException.class,
-                    () -> Trainer.train(model, m, beats, null, tiny(Objective.CE).withBatchSize(8), counter, cancelAfterTwo));
+                    () -> Trainer.train(model, m, beats, null, tiny(Objective.CE).toBuilder().batchSize(8).build(),
+                            counter, cancelAfterTwo));
             assertEquals(2, batches.get());
         }
     }

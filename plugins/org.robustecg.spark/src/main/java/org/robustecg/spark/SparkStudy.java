@@ -86,6 +86,7 @@ final class SparkStudy implements StudyCluster {
         List<Tasks.Trained> trained = tracked(progress, "training", todo.size(), () -> sc.parallelize(indices,
                 todo.size()).map(i -> Tasks.train(run, todo.get(i), items)).collect());
         items.destroy();
+        log.accept(String.format("  %d training tasks in %.1f s", todo.size(), tracker.seconds()));
         double[] seconds = new double[todo.size()];
         for (int i = 0; i < todo.size(); i++) {
             byte[] file = trained.get(i).file();
@@ -121,6 +122,9 @@ final class SparkStudy implements StudyCluster {
             done.mapPartitions(p -> Tasks.lines(p, drill)).saveAsTextFile(parts);
             return done.map(Tasks.Part::summary).collect();
         });
+        double busy = summaries.stream().mapToDouble(Tasks.Part::seconds).sum();
+        log.accept(String.format("  %d attack tasks in %.1f s (%.1f s of task time)", ranges.size(),
+                tracker.seconds(), busy));
         done.unpersist(false);
         items.destroy();
         models.destroy();
@@ -245,7 +249,11 @@ final class SparkStudy implements StudyCluster {
         private volatile int tasks;
         private final AtomicInteger finished = new AtomicInteger();
 
+        private volatile long started;
+        private volatile long stopped;
+
         void start(Progress progress, String stage, int tasks) {
+            started = System.nanoTime();
             finished.set(0);
             this.stage = stage;
             this.tasks = tasks;
@@ -254,6 +262,12 @@ final class SparkStudy implements StudyCluster {
 
         void stop() {
             progress = null;
+            stopped = System.nanoTime();
+        }
+
+        /** The wall time of the last stage. */
+        double seconds() {
+            return (stopped - started) / 1e9;
         }
 
         @Override

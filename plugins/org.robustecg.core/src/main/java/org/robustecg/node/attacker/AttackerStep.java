@@ -12,6 +12,7 @@ import org.robustecg.model.TrainedModel;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.ModelInputs;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
 import org.robustecg.node.tables.DatasetTables;
@@ -48,7 +49,9 @@ public final class AttackerStep extends AbstractNodeStep {
     public List<Object> configure(Values values, List<Object> inputSpecs) {
         AttackOperation.check(values);
         ModelInputs.checkSpec(inputSpecs.get(0), inputSpecs.get(1), "the items table");
-        Object adversarial = inputSpecs.get(1) instanceof TableSpec spec ? adversarialSpec(spec) : null;
+        Object adversarial = inputSpecs.get(0) instanceof ModelPortSpec model
+                && inputSpecs.get(1) instanceof TableSpec spec ? adversarialSpec(DatasetTables.leadNames(spec),
+                        model.classNames()) : null;
         return java.util.Arrays.asList(PredictionTables.SPEC, adversarial);
     }
 
@@ -77,12 +80,13 @@ public final class AttackerStep extends AbstractNodeStep {
             }
         }
         context.progress().update(1, "done");
-        return List.of(PredictionTables.toTable(result.rows()), new Table(adversarialSpec(DatasetTables.spec(leads)),
+        return List.of(PredictionTables.toTable(result.rows()), new Table(adversarialSpec(leads, port.info().classNames()),
                 adversarial));
     }
 
-    private static TableSpec adversarialSpec(TableSpec items) {
-        List<Column> columns = new ArrayList<>(DatasetTables.spec(DatasetTables.leadNames(items)).columns());
+    /** Items with the model's classes, then the radius and the index of the clean item. */
+    private static TableSpec adversarialSpec(List<String> leads, List<String> classNames) {
+        List<Column> columns = new ArrayList<>(DatasetTables.spec(leads, classNames).columns());
         columns.add(new Column("epsilon", ColumnType.DOUBLE));
         columns.add(new Column("sample id", ColumnType.INTEGER));
         return new TableSpec(columns);

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.robustecg.data.Dataset;
 import org.robustecg.model.ModelFile;
+import org.robustecg.model.EpochRecord;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
@@ -18,8 +20,8 @@ import org.robustecg.table.Column;
 import org.robustecg.table.ColumnType;
 import org.robustecg.table.Table;
 import org.robustecg.table.TableSpec;
-import org.robustecg.train.EpochRecord;
 import org.robustecg.train.Learner;
+import org.robustecg.train.LearnerSettings;
 
 /** CASLCNet Learner: trains any architecture with any loss on a table of items. */
 public final class LearnerStep extends AbstractNodeStep {
@@ -47,9 +49,13 @@ public final class LearnerStep extends AbstractNodeStep {
             new Column("robust accuracy", ColumnType.DOUBLE), new Column("learning rate", ColumnType.DOUBLE),
             new Column("p", ColumnType.DOUBLE), new Column("seconds", ColumnType.DOUBLE));
 
+    /**
+     * The model's spec is known when the training table declares its classes (the ECG Preprocessor's do), so that
+     * the nodes after the learner configure before it runs.
+     */
     @Override
     public List<Object> configure(Values values, List<Object> inputSpecs) {
-        TrainOperation.settings(values);
+        LearnerSettings settings = TrainOperation.settings(values);
         for (int i = 0; i < inputSpecs.size(); i++) {
             if (inputSpecs.get(i) instanceof TableSpec spec) {
                 String what = i == 0 ? "the training table" : "the validation table";
@@ -57,7 +63,13 @@ public final class LearnerStep extends AbstractNodeStep {
                 DatasetTables.leadColumns(spec, what);
             }
         }
-        return Arrays.asList(null, HISTORY);
+        ModelPortSpec model = null;
+        if (inputSpecs.get(0) instanceof TableSpec train) {
+            List<String> classes = DatasetTables.classNames(train);
+            model = classes.isEmpty() ? null : new ModelPortSpec(settings.architecture(), classes,
+                    DatasetTables.leadColumns(train, "the training table").size(), null);
+        }
+        return Arrays.asList(model, HISTORY);
     }
 
     @Override

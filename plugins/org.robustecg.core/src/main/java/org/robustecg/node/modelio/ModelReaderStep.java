@@ -11,6 +11,7 @@ import org.robustecg.io.EcgFormatException;
 import org.robustecg.model.ModelFile;
 import org.robustecg.model.ModelInfo;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
@@ -39,7 +40,7 @@ public final class ModelReaderStep extends AbstractNodeStep {
             return java.util.Arrays.asList((Object) null);
         }
         try {
-            return List.of(ModelFile.info(file));
+            return List.of(ModelPortSpec.of(ModelFile.info(file)));
         } catch (EcgFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.robustecg.data.Dataset;
 import org.robustecg.model.Inference;
 import org.robustecg.model.ModelFile;
-import org.robustecg.model.ModelInfo;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.node.ModelInputs;
 import org.robustecg.node.ModelPort;
+import org.robustecg.node.ModelPortSpec;
 import org.robustecg.node.AbstractNodeStep;
 import org.robustecg.node.Port;
 import org.robustecg.node.StepContext;
@@ -45,8 +45,8 @@ public final class PredictorStep extends AbstractNodeStep {
     @Override
     public List<Object> configure(Values values, List<Object> inputSpecs) {
         ModelInputs.checkSpec(inputSpecs.get(0), inputSpecs.get(1), "the items table");
-        if (inputSpecs.get(0) instanceof ModelInfo info && inputSpecs.get(1) instanceof TableSpec spec) {
-            return List.of(outputSpec(spec, info.classNames(), values.bool("probabilities")));
+        if (inputSpecs.get(0) instanceof ModelPortSpec model && inputSpecs.get(1) instanceof TableSpec spec) {
+            return List.of(outputSpec(spec, model.classNames(), values.bool("probabilities")));
         }
         return java.util.Arrays.asList((Object) null);
     }

@@ -2,6 +2,7 @@ package org.robustecg.node.preprocessor;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -9,6 +10,7 @@ import org.robustecg.data.Dataset;
 import org.robustecg.data.Split;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.MitBih;
+import org.robustecg.ecg.AamiClass;
 import org.robustecg.ecg.Annotation;
 import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
@@ -29,6 +31,9 @@ import org.robustecg.table.TableSpec;
 
 /** ECG Preprocessor: records (and annotations) into model-ready training and test items. */
 public final class PreprocessorStep extends AbstractNodeStep {
+
+    /** The classes of beats mode (the AAMI heartbeat classes, whichever occur). */
+    private static final List<String> AAMI = Arrays.stream(AamiClass.values()).map(Enum::name).toList();
 
     public PreprocessorStep() {
         super("ECG Preprocessor",
@@ -67,7 +72,8 @@ public final class PreprocessorStep extends AbstractNodeStep {
                 annotations.require(RecordTables.SYMBOL, ColumnType.STRING, "the annotations table");
             }
         }
-        TableSpec out = DatasetTables.spec(leadNames(s));
+        TableSpec out = DatasetTables.spec(leadNames(s), s.text("mode").equals("beats") ? AAMI
+                : inputSpecs.get(0) instanceof TableSpec records ? declaredClasses(records) : List.of());
         return List.of(out, out);
     }
 
@@ -79,8 +85,8 @@ public final class PreprocessorStep extends AbstractNodeStep {
         List<Record> records = filtered(RecordTables.records(table), s.numbers("band_pass"));
         Dataset items = switch (s.text("mode")) {
             case "beats" -> beats(records, inputs.size() > 1 ? (Table) inputs.get(1) : null, s, progress);
-            case "cut-beats" -> cutBeats(records, RecordTables.diagnoses(table), s);
-            default -> records(records, RecordTables.diagnoses(table), s, progress.range(0, 0.9));
+            case "cut-beats" -> cutBeats(records, RecordTables.diagnoses(table), table.spec(), s);
+            default -> records(records, RecordTables.diagnoses(table), table.spec(), s, progress.range(0, 0.9));
         };
         if (items.size() == 0) {
             throw new IllegalArgumentException("no labelled items came out of the " + records.size() + " records");
@@ -135,9 +141,10 @@ public final class PreprocessorStep extends AbstractNodeStep {
     }
 
     /** Rows that already are beats: the beat lead (or the first), resampled, cut or zero padded to the length. */
-    private static Dataset cutBeats(List<Record> records, List<List<String>> diagnoses, Values v) {
+    private static Dataset cutBeats(List<Record> records, List<List<String>> diagnoses, TableSpec spec,
+            Values v) {
         BeatSettings s = DatasetOperation.beats(v);
-        List<String> classes = classNames(diagnoses);
+        List<String> classes = classNames(diagnoses, spec);
         int length = s.beatLength();
         List<Integer> kept = singleLabelled(diagnoses);
         float[] x = new float[kept.size() * length];
@@ -163,16 +170,16 @@ public final class PreprocessorStep extends AbstractNodeStep {
                 s.samplingFrequency());
     }
 
-    private static Dataset records(List<Record> records, List<List<String>> diagnoses, Values s,
+    private static Dataset records(List<Record> records, List<List<String>> diagnoses, TableSpec spec, Values s,
             Progress progress) throws IOException {
-        List<String> classes = classNames(diagnoses);
+        List<String> classes = classNames(diagnoses, spec);
         List<Integer> kept = singleLabelled(diagnoses);
         List<Record> chosen = kept.stream().map(records::get).toList();
         int[] labels = kept.stream().mapToInt(i -> classes.indexOf(diagnoses.get(i).get(0))).toArray();
         return Cpsc2018.prepare(chosen, labels, classes, DatasetOperation.records(s), progress);
     }
 
-    /** Rows with exactly one diagnosis (SPEC 1.2 drops multi-label records). */
+    /** Rows with exactly one diagnosis (METHOD 2.6 drops multi-label records). */
     private static List<Integer> singleLabelled(List<List<String>> diagnoses) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < diagnoses.size(); i++) {
@@ -183,9 +190,18 @@ public final class PreprocessorStep extends AbstractNodeStep {
         return kept;
     }
 
-    private static List<String> classNames(List<List<String>> diagnoses) {
-        TreeSet<String> seen = new TreeSet<>();
-        diagnoses.stream().filter(d -> d.size() == 1).forEach(d -> seen.add(d.get(0)));
-        return DatasetTables.classNames(seen);
+    /** The item classes: those the records table says its diagnoses are drawn from, else the single diagnoses. */
+    private static List<String> classNames(List<List<String>> diagnoses, TableSpec records) {
+        TreeSet<String> classes = new TreeSet<>(RecordTables.diagnosisClasses(records));
+        if (classes.isEmpty()) {
+            diagnoses.stream().filter(d -> d.size() == 1).forEach(d -> classes.add(d.get(0)));
+        }
+        return DatasetTables.classNames(classes);
+    }
+
+    /** The item classes as known at configure: from the classes the records table declares; else empty. */
+    private static List<String> declaredClasses(TableSpec records) {
+        List<String> declared = RecordTables.diagnosisClasses(records);
+        return declared.isEmpty() ? List.of() : DatasetTables.classNames(new TreeSet<>(declared));
     }
 }

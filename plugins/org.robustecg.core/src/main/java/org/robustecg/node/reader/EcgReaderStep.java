@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.robustecg.data.Dataset;
+import org.robustecg.data.KaggleCsv;
 import org.robustecg.database.Cpsc2018;
 import org.robustecg.database.MitBih;
 import org.robustecg.ecg.Annotation;
@@ -16,7 +17,6 @@ import org.robustecg.ecg.Lead;
 import org.robustecg.ecg.Record;
 import org.robustecg.io.EcgFormatException;
 import org.robustecg.io.edf.EdfReader;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.io.wfdb.AnnotationReader;
 import org.robustecg.io.wfdb.WfdbHeader;
 import org.robustecg.io.wfdb.WfdbHeaderParser;
@@ -60,8 +60,8 @@ public final class EcgReaderStep extends AbstractNodeStep {
             requireFile(s.reference());
         }
         Object records = switch (s.format()) {
-            case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"));
-            case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS);
+            case "kaggle-csv" -> RecordTables.recordsSpec(List.of("signal"), diagnosisClasses(s.format()));
+            case "cpsc2018" -> RecordTables.recordsSpec(Cpsc2018.LEADS, diagnosisClasses(s.format()));
             case "wfdb" -> wfdbRecordsSpec(s);
             default -> null; // EDF: lead names are only known after reading
         };
@@ -132,7 +132,8 @@ public final class EcgReaderStep extends AbstractNodeStep {
         progress.update(1, "done");
         List<String> leads = s.format().equals("cpsc2018") ? Cpsc2018.LEADS
                 : s.format().equals("kaggle-csv") ? List.of("signal") : RecordTables.leadNames(records);
-        return List.of(RecordTables.records(records, diagnoses, leads), RecordTables.annotations(annotations));
+        return List.of(RecordTables.records(records, diagnoses, leads, diagnosisClasses(s.format())),
+                RecordTables.annotations(annotations));
     }
 
     /**
@@ -156,10 +157,19 @@ public final class EcgReaderStep extends AbstractNodeStep {
                     }
                 }
             }
-            return RecordTables.recordsSpec(leads);
+            return RecordTables.recordsSpec(leads, List.of());
         } catch (EcgFormatException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The classes a format's diagnoses are drawn from (CPSC2018's nine, the Kaggle set's AAMI five); else none. */
+    private static List<String> diagnosisClasses(String format) {
+        return switch (format) {
+            case "cpsc2018" -> Cpsc2018.CLASSES;
+            case "kaggle-csv" -> KaggleCsv.CLASSES;
+            default -> List.of();
+        };
     }
 
     private static void requireFolder(Path folder) {

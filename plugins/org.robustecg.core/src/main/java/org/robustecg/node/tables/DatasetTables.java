@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.TreeSet;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetException;
+import org.robustecg.data.KaggleCsv;
 import org.robustecg.database.Cpsc2018;
-import org.robustecg.io.kaggle.KaggleCsv;
 import org.robustecg.table.Column;
 import org.robustecg.table.ColumnType;
 import org.robustecg.table.Row;
@@ -31,9 +31,13 @@ public final class DatasetTables {
     private DatasetTables() {
     }
 
-    public static TableSpec spec(List<String> leadNames) {
+    /**
+     * @param classNames the classes of the label column, as a learner will take them ({@link #classNames(TableSpec)}),
+     *                   or empty when they are known only from the items
+     */
+    public static TableSpec spec(List<String> leadNames, List<String> classNames) {
         List<Column> columns = new ArrayList<>(List.of(new Column(RECORD, ColumnType.STRING),
-                new Column(POSITION, ColumnType.INTEGER), new Column(LABEL, ColumnType.STRING),
+                new Column(POSITION, ColumnType.INTEGER), new Column(LABEL, ColumnType.STRING, classNames),
                 new Column(VALID_LENGTH, ColumnType.INTEGER), new Column(SAMPLING_FREQUENCY, ColumnType.DOUBLE)));
         leadNames.forEach(l -> columns.add(new Column(l, ColumnType.DOUBLE_LIST)));
         return new TableSpec(columns);
@@ -62,7 +66,7 @@ public final class DatasetTables {
             }
             rows.add(new Row(keyPrefix + i, cells));
         }
-        return new Table(spec(leadNames), rows);
+        return new Table(spec(leadNames, d.classNames()), rows);
     }
 
     /** The lead columns (every list-of-doubles column) of an item table; an error if there is none. */
@@ -81,19 +85,32 @@ public final class DatasetTables {
     }
 
     /**
-     * The class names a learner takes from the labels of a table: the AAMI order N, S, V, F, Q or the CPSC2018
-     * order when the labels belong to them, else the labels sorted.
+     * The class names a learner takes from a table: from the classes its label column declares (the preprocessor's),
+     * else from its labels; in the AAMI order N, S, V, F, Q or the CPSC2018 order when they belong to them, else
+     * sorted.
      */
     public static List<String> classNames(Table table) {
         int label = table.spec().require(LABEL, ColumnType.STRING, "the training table");
-        TreeSet<String> seen = new TreeSet<>();
-        for (int r = 0; r < table.size(); r++) {
-            seen.add(table.string(r, label));
+        TreeSet<String> seen = new TreeSet<>(table.spec().columns().get(label).values());
+        if (seen.isEmpty()) {
+            for (int r = 0; r < table.size(); r++) {
+                seen.add(table.string(r, label));
+            }
         }
         if (seen.size() < 2) {
             throw new IllegalArgumentException("the training table needs at least two classes, has " + seen);
         }
         return classNames(seen);
+    }
+
+    /**
+     * The class names a learner will take from a table of this spec, when its label column declares at least two
+     * classes (as {@link #classNames(Table)}); else empty: known only from the items.
+     */
+    public static List<String> classNames(TableSpec spec) {
+        int label = spec.indexOf(LABEL);
+        TreeSet<String> declared = label < 0 ? new TreeSet<>() : new TreeSet<>(spec.columns().get(label).values());
+        return declared.size() < 2 ? List.of() : classNames(declared);
     }
 
     /** The known class order (AAMI, then CPSC2018) that holds every label, else the labels sorted. */

@@ -43,12 +43,18 @@ public final class RecordTables {
     private RecordTables() {
     }
 
-    /** The records table's columns for these lead names (in this order). */
-    public static TableSpec recordsSpec(List<String> leadNames) {
+    /**
+     * The records table's columns for these lead names (in this order).
+     *
+     * @param diagnosisClasses the class names every diagnosis is drawn from (the format's classes), empty when the
+     *                         format has none
+     */
+    public static TableSpec recordsSpec(List<String> leadNames, List<String> diagnosisClasses) {
         List<Column> columns = new ArrayList<>(List.of(new Column(RECORD, ColumnType.STRING),
                 new Column(SAMPLING_FREQUENCY, ColumnType.DOUBLE), new Column(LENGTH, ColumnType.INTEGER),
                 new Column(LEADS, ColumnType.STRING_LIST), new Column(UNITS, ColumnType.STRING_LIST),
-                new Column(DIAGNOSIS, ColumnType.STRING_LIST), new Column(METADATA, ColumnType.STRING)));
+                new Column(DIAGNOSIS, ColumnType.STRING_LIST, diagnosisClasses),
+                new Column(METADATA, ColumnType.STRING)));
         for (String lead : leadNames) {
             if (FIXED.contains(lead)) {
                 throw new IllegalArgumentException("a lead is named '" + lead + "', like a fixed column");
@@ -72,10 +78,12 @@ public final class RecordTables {
     }
 
     /**
-     * @param diagnoses class names of each record (e.g. from REFERENCE.csv or "#Dx:"), empty when unknown
+     * @param diagnoses        class names of each record (e.g. from REFERENCE.csv or "#Dx:"), empty when unknown
+     * @param diagnosisClasses the class names they are drawn from, as in {@link #recordsSpec}
      */
-    public static Table records(List<Record> records, List<List<String>> diagnoses, List<String> leadNames) {
-        TableSpec spec = recordsSpec(leadNames);
+    public static Table records(List<Record> records, List<List<String>> diagnoses, List<String> leadNames,
+            List<String> diagnosisClasses) {
+        TableSpec spec = recordsSpec(leadNames, diagnosisClasses);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Record r = records.get(i);
@@ -137,6 +145,12 @@ public final class RecordTables {
             records.add(new Record(name, table.number(r, fs), list, metadata));
         }
         return records;
+    }
+
+    /** The class names the diagnoses of a records table are drawn from, as its spec says; empty if it does not. */
+    public static List<String> diagnosisClasses(TableSpec spec) {
+        int column = spec.indexOf(DIAGNOSIS);
+        return column < 0 ? List.of() : spec.columns().get(column).values();
     }
 
     /** The diagnosis (class names) of each row of a records table. */

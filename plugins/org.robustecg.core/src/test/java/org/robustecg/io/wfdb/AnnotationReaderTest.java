@@ -26,7 +26,7 @@ class AnnotationReaderTest {
     }
 
     private static Map<String, Long> beatCounts(Path atr) throws Exception {
-        return AnnotationReader.read(atr).stream().filter(Annotation::isBeat)
+        return AnnotationReader.read(atr).stream().filter(a -> AamiClass.ofSymbol(a.symbol()).isPresent())
                 .collect(Collectors.groupingBy(Annotation::symbol, Collectors.counting()));
     }
 
@@ -54,7 +54,7 @@ class AnnotationReaderTest {
                 continue;
             }
             for (Annotation a : AnnotationReader.read(mitdb.resolve(name.strip() + ".atr"))) {
-                if (a.isBeat()) {
+                if (AamiClass.ofSymbol(a.symbol()).isPresent()) {
                     beats++;
                     byClass.merge(AamiClass.ofSymbol(a.symbol()).orElseThrow(), 1L, Long::sum);
                 }

@@ -1,11 +1,10 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +66,13 @@ class LossesTest {
             double aux1 = Losses.mart(adv, nat, y, 6).getDouble();
             LossSettings settings = LossSettings.of(Objective.MART);
             assertEquals(main + 2.0 / 2 * (aux1 + main), settings.compute(natural, adversarial, y).getDouble(), 1e-9);
-            assertEquals(main, settings.withAlpha(0).compute(natural, adversarial, y).getDouble(), 1e-9);
+            assertEquals(main, settings
+                    .toBuilder().alpha(0).build().compute(natural, adversarial, y).getDouble(), 1e-9);
             assertEquals(ce + 2.0 / 2 * (Losses.crossEntropy(adv, y).getDouble() + ce),
                     LossSettings.of(Objective.CE).compute(natural, null, y).getDouble(), 1e-9);
             assertEquals(Losses.crossEntropy(adv, y).getDouble() + mse,
-                    LossSettings.of(Objective.PGD_AT).withAlpha(0).withMse(1).compute(natural, adversarial, y)
+                    LossSettings.of(Objective.PGD_AT)
+                            .toBuilder().alpha(0).mseWeight(1).build().compute(natural, adversarial, y)
                             .getDouble(), 1e-9);
         }
     }

@@ -1,8 +1,8 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import java.util.Locale;
 
-/** The training objectives of SPEC section 3. */
+/** The training objectives of METHOD 4.3. */
 public enum Objective {
     /** Cross-entropy on natural examples (no adversary). */
     CE,

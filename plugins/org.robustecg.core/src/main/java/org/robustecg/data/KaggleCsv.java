@@ -1,4 +1,4 @@
-package org.robustecg.io.kaggle;
+package org.robustecg.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.robustecg.data.Dataset;
 import org.robustecg.io.AtomicFiles;
 import org.robustecg.io.EcgFormatException;
 

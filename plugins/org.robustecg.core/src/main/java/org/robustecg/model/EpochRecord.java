@@ -1,4 +1,4 @@
-package org.robustecg.train;
+package org.robustecg.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -19,20 +19,57 @@ import ai.djl.ndarray.NDList;
 public record LossSettings(Objective objective, double alpha, double beta, double lambda, double mseWeight,
         double regularisation, double probeStep) {
 
+    /** The paper's weights for this objective. */
     public static LossSettings of(Objective objective) {
-        return new LossSettings(objective, 2, 6, 6, 0, objective == Objective.NSR ? 1 : 0.01, 1e-3);
+        return new Builder(objective).build();
     }
 
-    public LossSettings withAlpha(double a) {
-        return new LossSettings(objective, a, beta, lambda, mseWeight, regularisation, probeStep);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(objective);
+        b.alpha = alpha;
+        b.beta = beta;
+        b.lambda = lambda;
+        b.mseWeight = mseWeight;
+        b.regularisation = regularisation;
+        b.probeStep = probeStep;
+        return b;
     }
 
-    public LossSettings withMse(double weight) {
-        return new LossSettings(objective, alpha, beta, lambda, weight, regularisation, probeStep);
-    }
+    /** Loss settings, starting at the paper's weights for the objective. */
+    public static final class Builder {
 
-    public LossSettings withRegularisation(double weight) {
-        return new LossSettings(objective, alpha, beta, lambda, mseWeight, weight, probeStep);
+        private final Objective objective;
+        private double alpha = 2;
+        private double beta = 6;
+        private double lambda = 6;
+        private double mseWeight;
+        private double regularisation;
+        private double probeStep = 1e-3;
+
+        private Builder(Objective objective) {
+            this.objective = objective;
+            this.regularisation = objective == Objective.NSR ? 1 : 0.01;
+        }
+
+        public Builder alpha(double value) {
+            alpha = value;
+            return this;
+        }
+
+        public Builder mseWeight(double value) {
+            mseWeight = value;
+            return this;
+        }
+
+        public Builder regularisation(double value) {
+            regularisation = value;
+            return this;
+        }
+
+        public LossSettings build() {
+            return new LossSettings(objective, alpha, beta, lambda, mseWeight, regularisation, probeStep);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.robustecg.attack;
+package org.robustecg.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

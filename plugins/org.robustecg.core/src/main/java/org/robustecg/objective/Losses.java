@@ -1,10 +1,10 @@
-package org.robustecg.train;
+package org.robustecg.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
 /**
- * The loss functions of SPEC section 3 on logits {@code [B, classes]} and int labels {@code [B]}; each
+ * The loss functions of METHOD 4.3 on logits {@code [B, classes]} and int labels {@code [B]}; each
  * returns a scalar, differentiable in the logits. Numerical guards follow the MART and TRADES reference
  * code: {@code log(1.0001 - p + 1e-12)}, {@code log(q + 1e-12)}, {@code 1.0000001 - p_true}.
  */
@@ -58,11 +58,7 @@ public final class Losses {
     }
 
     /** One-hot targets of int labels, shaped and typed like the logits {@code like}. */
-    public static NDArray crossEntropyTargets(NDArray labels, NDArray like) {
-        return oneHot(labels, like);
-    }
-
-    static NDArray oneHot(NDArray labels, NDArray like) {
+    public static NDArray oneHot(NDArray labels, NDArray like) {
         return labels.toType(DataType.INT64, false).oneHot((int) like.getShape().get(1), like.getDataType());
     }
 
@@ -89,11 +85,19 @@ public final class Losses {
         return nsr.add(1).log().mul(correct).sum().div(correct.sum().maximum(1f));
     }
 
-    /** Multi-class hinge: mean of max(0, margin - (z_y - max_{k != y} z_k)). */
-    public static NDArray marginLoss(NDArray logits, NDArray labels, double margin) {
+    /** Multi-class hinge: mean of max(0, required - (z_y - max_{k != y} z_k)). */
+    public static NDArray marginLoss(NDArray logits, NDArray labels, double required) {
+        return margin(logits, labels).neg().add(required).maximum(0f).mean();
+    }
+
+    /**
+     * The margin z_y - max_{k != y} z_k per sample {@code [B]}: not positive once another class scores at least as
+     * high as the true one (Carlini and Wagner's f, the numerator of the DLR loss).
+     */
+    public static NDArray margin(NDArray logits, NDArray labels) {
         NDArray oneHot = oneHot(labels, logits);
         NDArray zy = logits.mul(oneHot).sum(new int[] {1});
-        NDArray others = logits.sub(oneHot.mul(1e9)).max(new int[] {1});
-        return zy.sub(others).neg().add(margin).maximum(0f).mean();
+        NDArray other = logits.sub(oneHot.mul(1e9f)).max(new int[] {1});
+        return zy.sub(other);
     }
 }

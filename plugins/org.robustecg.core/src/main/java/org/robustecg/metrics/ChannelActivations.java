@@ -1,8 +1,9 @@
-package org.robustecg.attack;
+package org.robustecg.metrics;
 
 import ai.djl.ndarray.NDArray;
+import org.robustecg.attack.AttackSettings;
+import org.robustecg.attack.Attacks;
 import org.robustecg.data.Dataset;
-import org.robustecg.metrics.ChannelActivation;
 import org.robustecg.model.Inference;
 import org.robustecg.model.TrainedModel;
 import org.robustecg.progress.Progress;

@@ -1,0 +1,4 @@
+/**
+ * The ECG Predictor node's factory. May use knime.node and its core step.
+ */
+package org.robustecg.knime.predictor;
