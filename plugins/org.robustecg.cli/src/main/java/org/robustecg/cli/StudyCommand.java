@@ -1,11 +1,15 @@
 package org.robustecg.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.robustecg.settings.SettingException;
 import org.robustecg.study.StudyFiles;
 import org.robustecg.study.StudyResult;
 import org.robustecg.study.StudyRunner;
 import org.robustecg.study.StudySpec;
+import org.robustecg.study.StudyWork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +28,18 @@ final class StudyCommand implements Callable<Integer> {
             + "(overrides the study file's data folder)")
     private Path data;
 
-    @Option(names = "--out", paramLabel = "<dir>", description = "output folder (default runs/<study file name>)")
-    private Path out;
+    @Option(names = "--out", paramLabel = "<dir>", description = "output folder (default runs/<study file name>); "
+            + "with --spark also a URI of shared storage (hdfs://..., s3a://...)")
+    private String out;
+
+    @Option(names = "--spark", paramLabel = "<master>", description = "train the models and run the attacks on "
+            + "Apache Spark: local[N] (in this process, N tasks at a time) or spark://host:port (a standalone "
+            + "cluster); the results equal a run without it")
+    private String spark;
+
+    @Option(names = "--spark-conf", paramLabel = "<key=value>", description = "a Spark setting, e.g. "
+            + "spark.executorEnv.DJL_CACHE_DIR=/scratch/djl (repeatable)")
+    private Map<String, String> sparkConf = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -38,21 +52,43 @@ final class StudyCommand implements Callable<Integer> {
             throw new java.io.FileNotFoundException("no CPSC2018 folder " + folder + ": give --data <dir> (recordings "
                     + "as .mat, or CinC 2020 .hea + .mat, and REFERENCE.csv)");
         }
-        return run(spec, folder, out != null ? out : Path.of("runs", stem));
+        String target = out != null ? out : Path.of("runs", stem).toString();
+        if (spark == null) {
+            if (target.contains("://")) {
+                throw new SettingException("--out " + target + ": an output URI needs --spark (a local run writes "
+                        + "a folder)");
+            }
+            return run(spec, folder, Path.of(target), StudyWork.LOCAL, target);
+        }
+        try (StudyCluster cluster = StudyCluster.binding().connect(spark, sparkConf, target, System.err::println)) {
+            return run(spec, folder, cluster.folder(), cluster, target);
+        }
     }
 
-    /** Runs a study with a progress bar and prints where its report is. */
+    /** Runs a study in this process with a progress bar and prints where its report is. */
     static int run(StudySpec spec, Path folder, Path out) throws Exception {
+        return run(spec, folder, out, StudyWork.LOCAL, out.toString());
+    }
+
+    /**
+     * @param out    the folder the study writes
+     * @param work   where the models are trained and the attacks run (a cluster publishes the folder to the target)
+     * @param target where its results end up (the folder, or a remote output)
+     */
+    private static int run(StudySpec spec, Path folder, Path out, StudyWork work, String target) throws Exception {
         Resources resources = new Resources();
         ConsoleProgress progress = new ConsoleProgress("study", true, Interrupts.CANCELLED);
         StudyResult result;
         try {
-            result = new StudyRunner(spec, folder, out, line -> {
+            result = new StudyRunner(spec, folder, out, work, line -> {
                 progress.finish();
                 System.err.println(line);
             }).run(progress);
         } finally {
             progress.finish();
+        }
+        if (work instanceof StudyCluster cluster) {
+            cluster.publish();
         }
         System.out.printf("%nstudy '%s' finished in %.1f s%n", spec.name(), resources.seconds());
         for (StudyResult.ModelResult m : result.models()) {
@@ -67,8 +103,11 @@ final class StudyCommand implements Callable<Integer> {
             }
             System.out.println(line);
         }
-        System.out.println("report: " + out.resolve("report.html").toAbsolutePath().normalize());
-        System.out.println("results: " + out.resolve("results.json").toAbsolutePath().normalize());
+        boolean remote = target.contains("://");
+        System.out.println("report: " + (remote ? target + "/report.html" : out.resolve("report.html")
+                .toAbsolutePath().normalize()));
+        System.out.println("results: " + (remote ? target + "/results.json" : out.resolve("results.json")
+                .toAbsolutePath().normalize()));
         return 0;
     }
 }

@@ -266,6 +266,17 @@ class BadInputTest {
         assertFalse(Files.exists(work.resolve("run")), "nothing written");
     }
 
+    /** Spark is not on the command line's own class path; an output URI is for Spark runs only. */
+    @Test
+    void aStudyOnSparkNeedsTheSparkModule() throws IOException {
+        Path study = work.resolve("input-study.yaml");
+        Files.writeString(study, "models: [{name: a}]\nattacks: [{attack: fgsm, eps: [0.1]}]\n");
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "{out}/run", "--spark",
+                "local[2]"), 1, "--spark needs RobustECG's Spark module", "./robustecg");
+        assertClearFailure(run("study", study.toString(), "--data", "{mitdb}", "--out", "hdfs://namenode/runs/a"), 2,
+                "hdfs://namenode/runs/a", "needs --spark");
+    }
+
     /** The same value is refused with the same explanation by the options, the study file and the KNIME node. */
     @ParameterizedTest
     @ValueSource(strings = {"NaN", "1e9", "-0.1", "3"})

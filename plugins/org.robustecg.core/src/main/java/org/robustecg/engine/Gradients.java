@@ -1,55 +1,46 @@
 package org.robustecg.engine;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Gradient collectors, one at a time in this JVM. DJL's PyTorch engine lets only one gradient collector collect
- * per process, and KNIME executes independent nodes in parallel: two Adversarial Attackers, or an Attacker beside
- * a Learner, failed with "A PtGradientCollector is already collecting". Every collector of RobustECG comes from
- * here and holds a JVM-wide lock until it is closed; a collector lives for one forward and backward pass, so a
- * parallel node waits at most that long, and forward-only work (inference, Square's queries) never waits.
+ * Gradient collectors that record on the calling thread only. DJL's PyTorch collector allows one at a time in a
+ * whole process, so independent work running side by side failed with "A PtGradientCollector is already
+ * collecting": KNIME's parallel nodes (two Adversarial Attackers, an Attacker beside a Learner) and Spark's tasks
+ * in one executor. PyTorch's grad mode is per thread and its autograd runs the backward passes of different
+ * threads concurrently; these collectors rely on those alone, compute exactly what DJL's do, and never wait.
  */
-public final class Gradients {
+public final class Gradients implements GradientCollector {
 
-    private static final ReentrantLock LOCK = new ReentrantLock();
+    private final boolean previous;
 
     private Gradients() {
+        previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
     }
 
     /** A new collector; close it (try-with-resources) in the thread that opened it. */
     public static GradientCollector collector() {
-        LOCK.lock();
-        try {
-            return new Locked(Engine.getInstance().newGradientCollector());
-        } catch (RuntimeException | Error e) {
-            LOCK.unlock();
-            throw e;
-        }
+        return new Gradients();
     }
 
-    /** A collector that gives the lock back when closed. */
-    private record Locked(GradientCollector inner) implements GradientCollector {
+    @Override
+    public void backward(NDArray target) {
+        NDArray ones = target.getManager().ones(target.getShape(), target.getDataType()).toDevice(target.getDevice(),
+                false);
+        JniUtils.backward((PtNDArray) target, (PtNDArray) ones, false, false);
+    }
 
-        @Override
-        public void backward(NDArray target) {
-            inner.backward(target);
-        }
+    /** Not needed: the attacks and the trainer clear the gradients of their own arrays. */
+    @Override
+    public void zeroGradients() {
+        throw new UnsupportedOperationException("gradients are cleared per array");
+    }
 
-        @Override
-        public void zeroGradients() {
-            inner.zeroGradients();
-        }
-
-        @Override
-        public void close() {
-            try {
-                inner.close();
-            } finally {
-                LOCK.unlock();
-            }
-        }
+    @Override
+    public void close() {
+        JniUtils.setGradMode(previous);
     }
 }

@@ -25,7 +25,7 @@ import org.robustecg.io.EcgFormatException;
  */
 public final class PredictionsCsv {
 
-    static final String HEADER = "attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db";
+    public static final String HEADER = "attack,epsilon,sample_id,label,prediction,clean_prediction,linf,l2,snr_db";
     private static final String[] REQUIRED = {"attack", "epsilon", "sample_id", "label", "prediction"};
 
     private PredictionsCsv() {
@@ -36,12 +36,17 @@ public final class PredictionsCsv {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(HEADER + "\n");
             for (AttackRecord r : rows) {
-                w.write(String.join(",", r.attack(), Double.toString(r.epsilon()), Integer.toString(r.sampleId()),
-                        r.label(), r.prediction(), r.cleanPrediction(), Double.toString(r.linf()),
-                        Double.toString(r.l2()), Double.toString(r.snrDb())) + "\n");
+                w.write(line(r) + "\n");
             }
             w.flush();
         });
+    }
+
+    /** One row as written in the table. */
+    public static String line(AttackRecord r) {
+        return String.join(",", r.attack(), Double.toString(r.epsilon()), Integer.toString(r.sampleId()), r.label(),
+                r.prediction(), r.cleanPrediction(), Double.toString(r.linf()), Double.toString(r.l2()),
+                Double.toString(r.snrDb()));
     }
 
     public static List<AttackRecord> read(Path file) throws EcgFormatException {

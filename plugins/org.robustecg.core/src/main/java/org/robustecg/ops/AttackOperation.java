@@ -109,7 +109,13 @@ public final class AttackOperation {
      */
     public static RobustnessEvaluation.Result run(Values v, AttackKind kind, TrainedModel model, TrainedModel source,
             Dataset data, RobustnessEvaluation.Keep keep, Progress progress) {
+        return run(v, kind, model, source, data, 0, data.size(), keep, progress);
+    }
+
+    /** The pass over items {@code [from, to)} of the data: with the others', the rows of the whole. */
+    public static RobustnessEvaluation.Result run(Values v, AttackKind kind, TrainedModel model, TrainedModel source,
+            Dataset data, int from, int to, RobustnessEvaluation.Keep keep, Progress progress) {
         return RobustnessEvaluation.run(model, source, data, settings(v, kind, model.info()),
-                radii(v, kind), v.integer("batch_size"), 0, data.size(), keep, progress);
+                radii(v, kind), v.integer("batch_size"), from, to, keep, progress);
     }
 }

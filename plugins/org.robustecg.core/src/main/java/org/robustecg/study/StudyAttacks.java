@@ -3,6 +3,7 @@ package org.robustecg.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.robustecg.attack.AttackKind;
@@ -17,12 +18,12 @@ import org.robustecg.ops.Values;
 import org.robustecg.progress.Progress;
 
 /**
- * A study's attacks on one model: the attack operation's pass, or the predictions of an earlier run when the
+ * A study's attacks on its models: the attack operation's pass, or the predictions of an earlier run when the
  * attack, model and data settings are unchanged (predictions/&lt;model&gt;-&lt;attack&gt;.csv). The pass also keeps
  * the first test item at the largest radius, saved beside the predictions, so the report's example is the item
  * that was scored, on a resumed study too.
  */
-final class StudyAttacks {
+public final class StudyAttacks {
 
     private final StudySpec spec;
     private final Path dir;
@@ -44,31 +45,83 @@ final class StudyAttacks {
     record Attacked(String attack, List<AttackRecord> rows, double largest, Dataset example, double seconds) {
     }
 
-    /** Attack {@code k} of the study on a model. */
-    Attacked attack(StudySpec.ModelSpec m, TrainedModel model, Dataset test, int k, Progress progress)
-            throws IOException {
+    /**
+     * Every attack of the study on every model, in order by model: the predictions of an earlier run where the
+     * attack, model and data settings are unchanged, the others run by the work.
+     */
+    List<List<Attacked>> attackAll(List<StudyTraining.Trained> trained, Dataset test, StudyWork work,
+            Progress progress) throws IOException {
+        Files.createDirectories(dir);
+        List<List<Attacked>> all = new ArrayList<>();
+        List<StudyWork.AttackJob> pending = new ArrayList<>();
+        for (int i = 0; i < spec.models().size(); i++) {
+            StudySpec.ModelSpec m = spec.models().get(i);
+            List<Attacked> attacked = new ArrayList<>();
+            for (int k = 0; k < spec.attacks().size(); k++) {
+                String name = name(k);
+                Path file = dir.resolve(m.name() + "-" + name + ".csv");
+                Path example = dir.resolve(m.name() + "-" + name + "-example.npz");
+                long t0 = System.nanoTime();
+                if (fingerprint(m, k).unchanged() && Files.exists(file) && Files.exists(example)) {
+                    List<AttackRecord> rows = PredictionsCsv.read(file);
+                    attacked.add(new Attacked(name, rows, largest(k), DatasetFiles.load(example),
+                            (System.nanoTime() - t0) / 1e9));
+                } else {
+                    log.accept("attacking " + m.name() + " with " + name);
+                    attacked.add(null);
+                    pending.add(new StudyWork.AttackJob(m, k, trained.get(i).file()));
+                }
+            }
+            all.add(attacked);
+        }
+        if (pending.isEmpty()) {
+            return all;
+        }
+        List<StudyWork.Pass> passes = work.attack(spec, pending, test, progress);
+        for (int j = 0; j < pending.size(); j++) {
+            StudyWork.AttackJob job = pending.get(j);
+            StudySpec.ModelSpec m = job.model();
+            int k = job.attack();
+            String name = name(k);
+            RobustnessEvaluation.Result result = passes.get(j).result();
+            double largest = largest(k);
+            // The predictions and the example, then the fingerprint that marks them complete.
+            PredictionsCsv.write(result.rows(), dir.resolve(m.name() + "-" + name + ".csv"), true);
+            DatasetFiles.save(result.adversarial().get(largest), dir.resolve(m.name() + "-" + name + "-example.npz"),
+                    true);
+            fingerprint(m, k).write();
+            all.get(spec.models().indexOf(m)).set(k, new Attacked(name, result.rows(), largest,
+                    result.adversarial().get(largest), passes.get(j).seconds()));
+        }
+        return all;
+    }
+
+    /**
+     * Attack {@code k} of the study on items {@code [from, to)} of the test items, in one pass; a range from the
+     * first item keeps that item at the largest radius (the report's example).
+     */
+    public static RobustnessEvaluation.Result pass(StudySpec spec, int k, TrainedModel model, Dataset test, int from,
+            int to, Progress progress) {
         Values v = spec.attackValues(k);
         AttackKind kind = AttackOperation.kinds(v).get(0);
-        String name = kind.cliName();
-        Files.createDirectories(dir);
-        Path file = dir.resolve(m.name() + "-" + name + ".csv");
-        Path example = dir.resolve(m.name() + "-" + name + "-example.npz");
-        Fingerprint fingerprint = new Fingerprint(dir.resolve(m.name() + "-" + name + ".fingerprint.json"),
-                List.of(spec.attacks().get(k), m, spec.data()));
         double[] radii = AttackOperation.radii(v, kind);
-        double largest = radii[radii.length - 1];
-        long t0 = System.nanoTime();
-        if (fingerprint.unchanged() && Files.exists(file) && Files.exists(example)) {
-            List<AttackRecord> rows = PredictionsCsv.read(file);
-            return new Attacked(name, rows, largest, DatasetFiles.load(example), (System.nanoTime() - t0) / 1e9);
-        }
-        log.accept("attacking " + m.name() + " with " + name);
-        RobustnessEvaluation.Result result = AttackOperation.run(v, kind, model, null, test,
-                new RobustnessEvaluation.Keep(new double[] {largest}, 1), progress);
-        PredictionsCsv.write(result.rows(), file, true);
-        DatasetFiles.save(result.adversarial().get(largest), example, true);
-        fingerprint.write();
-        return new Attacked(name, result.rows(), largest, result.adversarial().get(largest),
-                (System.nanoTime() - t0) / 1e9);
+        RobustnessEvaluation.Keep keep = from == 0 ? new RobustnessEvaluation.Keep(
+                new double[] {radii[radii.length - 1]}, 1) : RobustnessEvaluation.Keep.NONE;
+        return AttackOperation.run(v, kind, model, null, test, from, to, keep, progress);
+    }
+
+    private String name(int k) {
+        return AttackOperation.kinds(spec.attackValues(k)).get(0).cliName();
+    }
+
+    private double largest(int k) {
+        Values v = spec.attackValues(k);
+        double[] radii = AttackOperation.radii(v, AttackOperation.kinds(v).get(0));
+        return radii[radii.length - 1];
+    }
+
+    private Fingerprint fingerprint(StudySpec.ModelSpec m, int k) {
+        return new Fingerprint(dir.resolve(m.name() + "-" + name(k) + ".fingerprint.json"),
+                List.of(spec.attacks().get(k), m, spec.data()));
     }
 }

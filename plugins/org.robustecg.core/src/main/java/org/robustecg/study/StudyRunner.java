@@ -47,10 +47,17 @@ public final class StudyRunner {
     private final StudyData data;
     private final StudyTraining training;
     private final StudyAttacks attacks;
+    private final StudyWork work;
 
     /** @param dataFolder the MIT-BIH records or CPSC2018 recordings (the study file's folder unless overridden) */
     public StudyRunner(StudySpec spec, Path dataFolder, Path out, Consumer<String> log) {
+        this(spec, dataFolder, out, StudyWork.LOCAL, log);
+    }
+
+    /** @param work where the models are trained and the attacks run */
+    public StudyRunner(StudySpec spec, Path dataFolder, Path out, StudyWork work, Consumer<String> log) {
         this.spec = spec;
+        this.work = work;
         this.out = out;
         this.log = log;
         this.data = new StudyData(spec, dataFolder, out.resolve("datasets"), log);
@@ -61,19 +68,19 @@ public final class StudyRunner {
     public StudyResult run(Progress progress) throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(out);
-        int steps = 1 + 2 * spec.models().size();
-        Split split = data.split(progress.range(0, 1.0 / steps));
+        // Progress: a tenth for the datasets and a tenth for scoring, the rest shared by training and attacks.
+        Split split = data.split(progress.range(0, 0.1));
         // Without a test part (split "none") the study attacks its training items: a smoke test of the pipeline.
         Dataset test = split.test().size() > 0 ? split.test() : split.train();
+        List<StudyTraining.Trained> trained = training.trainAll(split.train(), work, progress.range(0.1, 0.4));
+        List<List<StudyAttacks.Attacked>> attacked = attacks.attackAll(trained, test, work, progress.range(0.4, 0.9));
         List<StudyResult.ModelResult> results = new ArrayList<>();
         Map<String, String> plots = new LinkedHashMap<>();
         Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves = new LinkedHashMap<>();
         for (int i = 0; i < spec.models().size(); i++) {
-            StudySpec.ModelSpec m = spec.models().get(i);
-            double at = (1 + 2 * i) / (double) steps;
-            double step = 1.0 / steps;
-            StudyTraining.Trained trained = training.train(m, split.train(), progress.range(at, at + step));
-            results.add(evaluate(m, trained, test, progress.range(at + step, at + 2 * step), curves, plots));
+            int n = spec.models().size();
+            results.add(evaluate(spec.models().get(i), trained.get(i), attacked.get(i), test,
+                    progress.range(0.9 + 0.1 * i / n, 0.9 + 0.1 * (i + 1) / n), curves, plots));
         }
         for (Map.Entry<String, Map<String, List<RobustnessScore.CurvePoint>>> e : curves.entrySet()) {
             String file = "plots/accuracy-" + e.getKey() + ".png";
@@ -89,30 +96,28 @@ public final class StudyRunner {
         return result;
     }
 
-    /** Clean metrics, every attack (run or reused), scores, masking warnings, channel analysis and plots. */
-    private StudyResult.ModelResult evaluate(StudySpec.ModelSpec m, StudyTraining.Trained trained, Dataset test,
-            Progress progress, Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves,
-            Map<String, String> plots) throws IOException {
+    /** Clean metrics, every attack's scores, masking warnings, channel analysis and plots. */
+    private StudyResult.ModelResult evaluate(StudySpec.ModelSpec m, StudyTraining.Trained trained,
+            List<StudyAttacks.Attacked> attacked, Dataset test, Progress progress,
+            Map<String, Map<String, List<RobustnessScore.CurvePoint>>> curves, Map<String, String> plots)
+            throws IOException {
         try (TrainedModel model = ModelFile.load(trained.file())) {
             Inference.Predictions p = PredictOperation.run(Values.defaults(PredictOperation.SCHEMA, Face.CLI), model,
-                    test, Progress.NONE);
+                    test, progress);
             ConfusionMatrix c = ConfusionMatrix.of(test.labels(), p.predictions(), p.classes());
             plot(plots, "confusion matrix of " + m.name(), "plots/confusion-" + m.name() + ".png",
                     png -> Charts.confusionMatrix(c, test.classNames(), m.name() + ": clean test beats", png));
             List<AttackRecord> rows = new ArrayList<>();
             Map<String, Double> seconds = new LinkedHashMap<>();
-            for (int k = 0; k < spec.attacks().size(); k++) {
-                double share = 1.0 / spec.attacks().size();
-                StudyAttacks.Attacked a = attacks.attack(m, model, test, k, progress.range(k * share, (k + 1) * share));
+            for (StudyAttacks.Attacked a : attacked) {
                 rows.addAll(a.rows());
                 seconds.put(a.attack(), a.seconds());
-                if (k == 0) {
-                    plot(plots, "adversarial beat for " + m.name(), "plots/example-" + m.name() + ".png",
-                            png -> Examples.adversarialExample(test, a.example(), 0, m.name() + ": " + a.attack()
-                                    + " at eps " + a.largest() + " on a " + test.classNames().get(test.labels()[0])
-                                    + " beat", png));
-                }
             }
+            StudyAttacks.Attacked first = attacked.get(0);
+            plot(plots, "adversarial beat for " + m.name(), "plots/example-" + m.name() + ".png",
+                    png -> Examples.adversarialExample(test, first.example(), 0, m.name() + ": " + first.attack()
+                            + " at eps " + first.largest() + " on a " + test.classNames().get(test.labels()[0])
+                            + " beat", png));
             ScoreOperation.Scores scores = ScoreOperation.run(spec.scoreValues(), rows);
             List<StudyResult.AttackResult> perAttack = new ArrayList<>();
             for (String attack : seconds.keySet()) {

@@ -1,5 +1,6 @@
 package org.robustecg.study;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.robustecg.ops.Values;
 
 /**
  * A robustness study as declared in a study file (JSON or YAML), each section holding the settings of one
- * operation by the operation's keys, defaults filled in (see {@link StudyFiles} for the layout).
+ * operation by the operation's keys, defaults filled in (see {@link StudyFiles} for the layout). Serializable (plain
+ * values only), so that a cluster binding ships it to the machines that do the work.
  *
  * @param name     study name (used in the report)
  * @param seed     the seed of every section that does not set its own
@@ -25,7 +27,8 @@ import org.robustecg.ops.Values;
  * @param channels the channels operation's settings, or null for no channel analysis
  */
 public record StudySpec(String name, int seed, Map<String, Object> data, List<ModelSpec> models,
-        List<Map<String, Object>> attacks, Map<String, Object> score, Map<String, Object> channels) {
+        List<Map<String, Object>> attacks, Map<String, Object> score, Map<String, Object> channels)
+        implements Serializable {
 
     public StudySpec {
         data = copy(data);
@@ -39,7 +42,7 @@ public record StudySpec(String name, int seed, Map<String, Object> data, List<Mo
      * @param name  model name in the report and its file name
      * @param train the train operation's settings
      */
-    public record ModelSpec(String name, Map<String, Object> train) {
+    public record ModelSpec(String name, Map<String, Object> train) implements Serializable {
 
         public ModelSpec {
             train = copy(train);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.robustecg.data.Dataset;
@@ -20,7 +21,7 @@ import org.robustecg.train.TrainingListener;
  * A study's models: the train operation with each model's settings, or the model file of an earlier run when the
  * model and data settings are unchanged (models/&lt;name&gt;.recg, with the seconds its training took).
  */
-final class StudyTraining {
+public final class StudyTraining {
 
     private final StudySpec spec;
     private final Path dir;
@@ -40,16 +41,54 @@ final class StudyTraining {
     record Trained(Path file, boolean reused, double seconds) {
     }
 
-    Trained train(StudySpec.ModelSpec m, Dataset train, Progress progress) throws IOException {
+    /**
+     * Every model of the study: the model files of an earlier run where the model and data settings are unchanged,
+     * the others trained by the work.
+     */
+    List<Trained> trainAll(Dataset train, StudyWork work, Progress progress) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(FileNames.check("model name", m.name()) + ".recg");
-        Path seconds = dir.resolve(m.name() + ".seconds");
-        Fingerprint fingerprint = new Fingerprint(dir.resolve(m.name() + ".fingerprint.json"), List.of(m, spec.data()));
-        if (fingerprint.unchanged() && Files.exists(file)) {
-            log.accept("reusing " + file);
-            return new Trained(file, true, Files.exists(seconds) ? Double.parseDouble(Files.readString(seconds)
-                    .strip()) : Double.NaN);
+        List<Trained> all = new ArrayList<>();
+        List<StudySpec.ModelSpec> pending = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (StudySpec.ModelSpec m : spec.models()) {
+            Path file = file(m);
+            if (fingerprint(m).unchanged() && Files.exists(file)) {
+                log.accept("reusing " + file);
+                Path seconds = dir.resolve(m.name() + ".seconds");
+                all.add(new Trained(file, true, Files.exists(seconds) ? Double.parseDouble(Files.readString(seconds)
+                        .strip()) : Double.NaN));
+            } else {
+                all.add(null);
+                pending.add(m);
+                files.add(file);
+            }
         }
+        if (pending.isEmpty()) {
+            return all;
+        }
+        double[] took = work.train(spec, pending, files, train, log, progress);
+        for (int i = 0, j = 0; i < all.size(); i++) {
+            if (all.get(i) == null) {
+                StudySpec.ModelSpec m = spec.models().get(i);
+                // The model, then its seconds, then the fingerprint: a fingerprint only ever stands beside
+                // complete files.
+                String seconds = Double.toString(took[j]);
+                AtomicFiles.write(dir.resolve(m.name() + ".seconds"), true,
+                        o -> o.write(seconds.getBytes(StandardCharsets.UTF_8)));
+                fingerprint(m).write();
+                all.set(i, new Trained(files.get(j), false, took[j]));
+                j++;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Trains one model into a file (replaced atomically): the train operation with the model's settings. Returns
+     * the seconds it took.
+     */
+    public static double train(StudySpec.ModelSpec m, Dataset train, Path file, Consumer<String> log,
+            Progress progress) throws IOException {
         log.accept("training " + m.name());
         long t0 = System.nanoTime();
         try (Learner.Learned learned = TrainOperation.run(m.values(), train, null, new TrainingListener() {
@@ -65,10 +104,14 @@ final class StudyTraining {
             }
             ModelFile.save(learned.model(), file, true);
         }
-        double took = (System.nanoTime() - t0) / 1e9;
-        // The model, then its seconds, then the fingerprint: a fingerprint only ever stands beside complete files.
-        AtomicFiles.write(seconds, true, o -> o.write(Double.toString(took).getBytes(StandardCharsets.UTF_8)));
-        fingerprint.write();
-        return new Trained(file, false, took);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private Path file(StudySpec.ModelSpec m) {
+        return dir.resolve(FileNames.check("model name", m.name()) + ".recg");
+    }
+
+    private Fingerprint fingerprint(StudySpec.ModelSpec m) {
+        return new Fingerprint(dir.resolve(m.name() + ".fingerprint.json"), List.of(m, spec.data()));
     }
 }
