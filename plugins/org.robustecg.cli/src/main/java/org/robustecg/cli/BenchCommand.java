@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         result.put("queries", queries);
         ModelInfo untrained = ModelInfo.untrained(ModelSettings.builder(Architecture.CASLCNET, data.classNames().size(),
                 data.leads(), data.length()).widthMultiplier(0.25).build(), data.classNames(), 125, 0, 1, "bench");
-        try (TrainedModel net = squareModel == null ? TrainedModel.create(untrained, 1)
+        try (TrainedModel net = squareModel == null ? TrainedModel.untrained(untrained, 1)
                 : org.robustecg.model.ModelFile.load(squareModel);
                 Classifier.Frozen frozen = net.classifier().frozen()) {
             result.put("model", squareModel == null ? "untrained CASLCNet x0.25" : squareModel.getFileName().toString());

@@ -127,7 +127,7 @@ class AttackOperationTest {
      */
     @Test
     void aBeatBrokenAtASmallRadiusStaysBrokenWithTheSameInputAtTheLargerOnes() {
-        TrainedModel other = TrainedModel.create(learned.model().info(), 99);
+        TrainedModel other = TrainedModel.untrained(learned.model().info(), 99);
         try (other) {
             for (String kind : List.of("pgd", "square", "cw", "transfer-pgd")) {
                 boolean transfer = kind.startsWith("transfer-");
