@@ -3,8 +3,6 @@ package org.robustecg.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.robustecg.data.Dataset;
 import org.robustecg.data.DatasetFiles;
@@ -101,15 +99,6 @@ final class TrainCommand implements Callable<Integer>, SchemaOptions.Operated {
     }
 
     /** ", head changed 12% 30% ..." for a model with an l-inf head, else nothing. */
-    /** An option the user left out is unset: the learner then takes the paper's value for the data. */
-    private static OptionalDouble optional(Double value) {
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
-    }
-
-    private static OptionalInt optional(Integer value) {
-        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
-    }
-
     private static String headChanged(EpochRecord r) {
         if (r.headChanged() == null || r.headChanged().isEmpty()) {
             return "";

@@ -2,7 +2,6 @@ package org.robustecg.ops;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.robustecg.attack.AttackKind;
 import org.robustecg.attack.AttackSettings;
 import org.robustecg.attack.RobustnessEvaluation;
@@ -95,10 +94,7 @@ public final class AttackOperation {
         if (v.has("steps")) {
             b.steps(v.integer("steps"));
         }
-        if (v.has("step_size")) {
-            b.stepSize(OptionalDouble.of(v.number("step_size")));
-        }
-        return b.build();
+        return b.stepSize(v.optionalNumber("step_size")).build();
     }
 
     /**

@@ -2,8 +2,6 @@ package org.robustecg.ops;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.robustecg.data.Dataset;
 import org.robustecg.engine.Engines;
 import org.robustecg.model.Architecture;
@@ -70,21 +68,13 @@ public final class TrainOperation {
     public static LearnerSettings settings(Values v) {
         return LearnerSettings.builder(Architecture.ofCliName(v.text("architecture")),
                 Objective.ofCliName(v.text("loss"))).alpha(v.number("alpha"))
-                .regularisation(optionalDouble(v, "regularisation")).epsilon(optionalDouble(v, "eps"))
+                .regularisation(v.optionalNumber("regularisation")).epsilon(v.optionalNumber("eps"))
                 .attackSteps(v.integer("attack_steps")).epochs(v.integer("epochs"))
-                .batchSize(optionalInt(v, "batch_size")).learningRate(optionalDouble(v, "learning_rate"))
+                .batchSize(v.optionalInteger("batch_size")).learningRate(v.optionalNumber("learning_rate"))
                 .width(v.number("width")).channelsPerGroup(v.integer("channels_per_group"))
-                .perClass(optionalInt(v, "per_class")).balance(v.bool("balance"))
+                .perClass(v.optionalInteger("per_class")).balance(v.bool("balance"))
                 .validationFraction(v.number("validation_fraction")).earlyStopping(v.integer("early_stopping"))
                 .robustSamples(v.integer("robust_samples")).seed(v.integer("seed")).build();
-    }
-
-    private static OptionalDouble optionalDouble(Values v, String key) {
-        return v.has(key) ? OptionalDouble.of(v.number(key)) : OptionalDouble.empty();
-    }
-
-    private static OptionalInt optionalInt(Values v, String key) {
-        return v.has(key) ? OptionalInt.of(v.integer(key)) : OptionalInt.empty();
     }
 
     /**

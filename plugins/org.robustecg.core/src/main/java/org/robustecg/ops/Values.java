@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.robustecg.settings.SettingException;
 
@@ -100,6 +102,16 @@ public final class Values {
 
     public double number(String key) {
         return (Double) get(key);
+    }
+
+    /** The number, or empty when the setting is absent (unset). */
+    public OptionalDouble optionalNumber(String key) {
+        return has(key) ? OptionalDouble.of(number(key)) : OptionalDouble.empty();
+    }
+
+    /** The whole number, or empty when the setting is absent (unset). */
+    public OptionalInt optionalInteger(String key) {
+        return has(key) ? OptionalInt.of(integer(key)) : OptionalInt.empty();
     }
 
     public boolean bool(String key) {
