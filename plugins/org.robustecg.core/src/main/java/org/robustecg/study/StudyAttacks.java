@@ -77,22 +77,22 @@ public final class StudyAttacks {
         if (pending.isEmpty()) {
             return all;
         }
-        List<StudyWork.Pass> passes = work.attack(spec, pending, test, progress);
-        for (int j = 0; j < pending.size(); j++) {
+        // Each job's predictions and example, then the fingerprint that marks them complete, as soon as its pass
+        // is done: an interrupted study keeps the attacks it finished.
+        work.attack(spec, pending, test, progress, (j, pass) -> {
             StudyWork.AttackJob job = pending.get(j);
             StudySpec.ModelSpec m = job.model();
             int k = job.attack();
             String name = name(k);
-            RobustnessEvaluation.Result result = passes.get(j).result();
+            RobustnessEvaluation.Result result = pass.result();
             double largest = largest(k);
-            // The predictions and the example, then the fingerprint that marks them complete.
             PredictionsCsv.write(result.rows(), dir.resolve(m.name() + "-" + name + ".csv"), true);
             DatasetFiles.save(result.adversarial().get(largest), dir.resolve(m.name() + "-" + name + "-example.npz"),
                     true);
             fingerprint(m, k).write();
             all.get(spec.models().indexOf(m)).set(k, new Attacked(name, result.rows(), largest,
-                    result.adversarial().get(largest), passes.get(j).seconds()));
-        }
+                    result.adversarial().get(largest), pass.seconds()));
+        });
         return all;
     }
 

@@ -66,20 +66,16 @@ public final class StudyTraining {
         if (pending.isEmpty()) {
             return all;
         }
-        double[] took = work.train(spec, pending, files, train, log, progress);
-        for (int i = 0, j = 0; i < all.size(); i++) {
-            if (all.get(i) == null) {
-                StudySpec.ModelSpec m = spec.models().get(i);
-                // The model, then its seconds, then the fingerprint: a fingerprint only ever stands beside
-                // complete files.
-                String seconds = Double.toString(took[j]);
-                AtomicFiles.write(dir.resolve(m.name() + ".seconds"), true,
-                        o -> o.write(seconds.getBytes(StandardCharsets.UTF_8)));
-                fingerprint(m).write();
-                all.set(i, new Trained(files.get(j), false, took[j]));
-                j++;
-            }
-        }
+        // Each model's seconds, then its fingerprint, as soon as its file is complete: a fingerprint only ever
+        // stands beside complete files, and an interrupted study keeps the models it finished.
+        work.train(spec, pending, files, train, log, progress, (j, took) -> {
+            StudySpec.ModelSpec m = pending.get(j);
+            String seconds = Double.toString(took);
+            AtomicFiles.write(dir.resolve(m.name() + ".seconds"), true,
+                    o -> o.write(seconds.getBytes(StandardCharsets.UTF_8)));
+            fingerprint(m).write();
+            all.set(spec.models().indexOf(m), new Trained(files.get(j), false, took));
+        });
         return all;
     }
 

@@ -2,7 +2,6 @@ package org.robustecg.study;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.robustecg.attack.RobustnessEvaluation;
@@ -38,30 +37,45 @@ public interface StudyWork {
     record Pass(RobustnessEvaluation.Result result, double seconds) {
     }
 
-    /** Trains each model into its file; returns the seconds each took, in order. */
-    double[] train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
-            Consumer<String> log, Progress progress) throws IOException;
+    /**
+     * Takes a finished unit as soon as the work has it, so that a study interrupted later keeps it.
+     *
+     * @param <T> what the unit gives
+     */
+    @FunctionalInterface
+    interface Finished<T> {
+        /**
+         * @param index the unit's index among those asked for
+         * @param value what it gave
+         */
+        void accept(int index, T value) throws IOException;
+    }
 
-    /** Runs each attack on all the test items; returns their passes, in order. */
-    List<Pass> attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress) throws IOException;
+    /**
+     * Trains each model into its file and hands the seconds each took to {@code finished}, once per model, after
+     * its file is complete.
+     */
+    void train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
+            Consumer<String> log, Progress progress, Finished<Double> finished) throws IOException;
+
+    /** Runs each attack on all the test items and hands its pass to {@code finished}, once per job. */
+    void attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress, Finished<Pass> finished)
+            throws IOException;
 
     /** In this process, one unit after the other. */
     StudyWork LOCAL = new StudyWork() {
         @Override
-        public double[] train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
-                Consumer<String> log, Progress progress) throws IOException {
-            double[] seconds = new double[models.size()];
+        public void train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
+                Consumer<String> log, Progress progress, Finished<Double> finished) throws IOException {
             for (int i = 0; i < models.size(); i++) {
-                seconds[i] = StudyTraining.train(models.get(i), train, files.get(i), log,
-                        progress.range(i / (double) models.size(), (i + 1) / (double) models.size()));
+                finished.accept(i, StudyTraining.train(models.get(i), train, files.get(i), log,
+                        progress.range(i / (double) models.size(), (i + 1) / (double) models.size())));
             }
-            return seconds;
         }
 
         @Override
-        public List<Pass> attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress)
-                throws IOException {
-            List<Pass> passes = new ArrayList<>();
+        public void attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress,
+                Finished<Pass> finished) throws IOException {
             TrainedModel model = null;
             try {
                 for (int i = 0; i < jobs.size(); i++) {
@@ -76,14 +90,13 @@ public interface StudyWork {
                     long t0 = System.nanoTime();
                     RobustnessEvaluation.Result result = StudyAttacks.pass(spec, job.attack(), model, test, 0,
                             test.size(), progress.range(i / (double) jobs.size(), (i + 1) / (double) jobs.size()));
-                    passes.add(new Pass(result, (System.nanoTime() - t0) / 1e9));
+                    finished.accept(i, new Pass(result, (System.nanoTime() - t0) / 1e9));
                 }
             } finally {
                 if (model != null) {
                     model.close();
                 }
             }
-            return passes;
         }
     };
 }

@@ -1,18 +1,22 @@
 package org.robustecg.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.robustecg.TestData;
+import org.robustecg.data.Dataset;
 import org.robustecg.io.EcgFormatException;
 import org.robustecg.progress.Progress;
 
@@ -69,6 +73,59 @@ class StudyRunnerTest {
         assertTrue(log.stream().noneMatch(l -> l.startsWith("training") || l.startsWith("attacking")), log.toString());
         assertTrue(second.models().get(0).reused());
         assertEquals(first.models().get(1).attacks().get(1).accRobust(), second.models().get(1).attacks().get(1).accRobust());
+    }
+
+    /** A study stopped after some models or attacks finished keeps them: the next run does only the rest. */
+    @Test
+    void anInterruptedStudyKeepsWhatItFinished(@TempDir Path dir) throws Exception {
+        Path mitdb = copyOfSomeRecords(dir.resolve("mitdb"));
+        StudySpec spec = StudyFiles.parse(Path.of("tiny.yaml"), STUDY);
+        Path out = dir.resolve("out");
+        List<String> log = new ArrayList<>();
+        IOException stop = new IOException("stopped");
+        StudyWork stopsAfterOneModel = new StudyWork() {
+            @Override
+            public void train(StudySpec s, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
+                    Consumer<String> l, Progress p, Finished<Double> finished) throws IOException {
+                LOCAL.train(s, models, files, train, l, p, (i, seconds) -> {
+                    finished.accept(i, seconds);
+                    throw stop;
+                });
+            }
+
+            @Override
+            public void attack(StudySpec s, List<AttackJob> jobs, Dataset test, Progress p, Finished<Pass> finished) {
+                throw new AssertionError("no attack before every model is trained");
+            }
+        };
+        assertSame(stop, assertThrows(IOException.class,
+                () -> new StudyRunner(spec, mitdb, out, stopsAfterOneModel, log::add).run(Progress.NONE)));
+        assertTrue(Files.exists(out.resolve("models/plain.fingerprint.json")), "the finished model is kept");
+        StudyWork stopsAfterOneAttack = new StudyWork() {
+            @Override
+            public void train(StudySpec s, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
+                    Consumer<String> l, Progress p, Finished<Double> finished) throws IOException {
+                LOCAL.train(s, models, files, train, l, p, finished);
+            }
+
+            @Override
+            public void attack(StudySpec s, List<AttackJob> jobs, Dataset test, Progress p, Finished<Pass> finished)
+                    throws IOException {
+                LOCAL.attack(s, jobs, test, p, (j, pass) -> {
+                    finished.accept(j, pass);
+                    throw stop;
+                });
+            }
+        };
+        log.clear();
+        assertSame(stop, assertThrows(IOException.class,
+                () -> new StudyRunner(spec, mitdb, out, stopsAfterOneAttack, log::add).run(Progress.NONE)));
+        assertEquals(List.of("training robust"), log.stream().filter(l -> l.startsWith("training")).toList());
+        log.clear();
+        new StudyRunner(spec, mitdb, out, log::add).run(Progress.NONE);
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("training")), log.toString());
+        assertEquals(List.of("attacking plain with pgd", "attacking robust with fgsm", "attacking robust with pgd"),
+                log.stream().filter(l -> l.startsWith("attacking")).toList());
     }
 
     @Test

@@ -72,8 +72,8 @@ final class SparkStudy implements StudyCluster {
     }
 
     @Override
-    public double[] train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
-            Consumer<String> log, Progress progress) throws IOException {
+    public void train(StudySpec spec, List<StudySpec.ModelSpec> models, List<Path> files, Dataset train,
+            Consumer<String> log, Progress progress, Finished<Double> finished) throws IOException {
         log.accept("training " + String.join(", ", models.stream().map(StudySpec.ModelSpec::name).toList())
                 + " on Spark (" + sc.master() + "), one task per model");
         Broadcast<byte[]> items = sc.broadcast(Shipped.bytes(train));
@@ -87,18 +87,16 @@ final class SparkStudy implements StudyCluster {
                 todo.size()).map(i -> Tasks.train(run, todo.get(i), items)).collect());
         items.destroy();
         log.accept(String.format("  %d training tasks in %.1f s", todo.size(), tracker.seconds()));
-        double[] seconds = new double[todo.size()];
         for (int i = 0; i < todo.size(); i++) {
             byte[] file = trained.get(i).file();
             AtomicFiles.write(files.get(i), true, o -> o.write(file));
-            seconds[i] = trained.get(i).seconds();
+            finished.accept(i, trained.get(i).seconds());
         }
-        return seconds;
     }
 
     @Override
-    public List<Pass> attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress)
-            throws IOException {
+    public void attack(StudySpec spec, List<AttackJob> jobs, Dataset test, Progress progress,
+            Finished<Pass> finished) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
         for (AttackJob job : jobs) {
             if (!files.containsKey(job.model().name())) {
@@ -158,13 +156,11 @@ final class SparkStudy implements StudyCluster {
             Files.deleteIfExists(example);
         }
         fs.delete(dir, true);
-        List<Pass> passes = new ArrayList<>();
         for (int j = 0; j < jobs.size(); j++) {
             double largest = rows.get(j).get(rows.get(j).size() - 1).epsilon();
-            passes.add(new Pass(new RobustnessEvaluation.Result(rows.get(j), Map.of(largest, examples[j])),
+            finished.accept(j, new Pass(new RobustnessEvaluation.Result(rows.get(j), Map.of(largest, examples[j])),
                     seconds[j]));
         }
-        return passes;
     }
 
     /**
